@@ -1,1 +1,47 @@
+using System.Globalization;
+using ActorProc.Benchmarks.Macro;
+using BenchmarkDotNet.Running;
+
+// Usage:
+//   dotnet run -c Release --project bench/ActorProc.Benchmarks -- macro [scenario]   macro figures, one "name value unit" line each
+//   dotnet run -c Release --project bench/ActorProc.Benchmarks -- micro [BenchmarkDotNet args]
+var mode = args.Length > 0 ? args[0] : "macro";
+if (mode == "micro")
+{
+    BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args[1..]);
+    return 0;
+}
+
+if (mode != "macro")
+{
+    Console.Error.WriteLine($"Unknown mode '{mode}': use 'macro [pingpong|ask|idle-actor-memory]' or 'micro [BenchmarkDotNet arguments]'.");
+    return 2;
+}
+
+var only = args.Length > 1 ? args[1] : null;
+void Report(string name, double value, string unit) =>
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name} {value:F2} {unit}"));
+
+if (only is null or "pingpong")
+{
+    var best = Enumerable.Range(0, 3).Max(_ => PingPongScenario.Run(Environment.ProcessorCount, 5_000_000, 1000));
+    Report("inproc-pingpong", best, "msg/s");
+}
+
+if (only is null or "ask")
+{
+    var best = Enumerable.Range(0, 3).Min(_ => AskScenario.RunAsync(200_000).GetAwaiter().GetResult());
+    Report("ask-roundtrip", best, "us");
+}
+
+if (only is null or "idle-actor-memory")
+{
+    Report("idle-actor-memory", IdleActorMemoryScenario.Run(100_000), "bytes");
+}
+
 return 0;
+
+/// <summary>Entry point type (named for BenchmarkSwitcher).</summary>
+public partial class Program
+{
+}

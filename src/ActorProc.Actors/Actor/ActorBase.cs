@@ -38,7 +38,7 @@ public abstract class ActorBase
     internal ActorCell Cell => _cell;
 
     /// <summary>Handles a message; returns false when the message is not handled.</summary>
-    protected internal abstract bool Receive(object message);
+    protected abstract bool Receive(object message);
 
     /// <summary>Called once the instance is created, before the first message.</summary>
     protected virtual void PreStart()
@@ -95,6 +95,8 @@ public abstract class ActorBase
 
     /// <summary>Sets the receive timeout.</summary>
     protected void SetReceiveTimeout(TimeSpan? timeout) => Context.SetReceiveTimeout(timeout);
+
+    internal bool InvokeReceive(object message) => Receive(message);
 
     internal void InvokeUnhandled(object message) => Unhandled(message);
 

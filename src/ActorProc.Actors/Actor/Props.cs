@@ -22,6 +22,7 @@ public sealed class Props
         Factory = source.Factory;
         Arguments = source.Arguments;
         Mailbox = source.Mailbox;
+        MailboxId = source.MailboxId;
         Dispatcher = source.Dispatcher;
         SupervisorStrategy = source.SupervisorStrategy;
         Deploy = source.Deploy;
@@ -32,6 +33,9 @@ public sealed class Props
 
     /// <summary>The mailbox; null for the configured default.</summary>
     public MailboxOptions? Mailbox { get; private init; }
+
+    /// <summary>The name of a mailbox configured under <c>actorproc.actor.mailboxes</c>; null when <see cref="Mailbox"/> or the default applies.</summary>
+    public string? MailboxId { get; private init; }
 
     /// <summary>The dispatcher id; null for the default dispatcher.</summary>
     public string? Dispatcher { get; private init; }
@@ -81,7 +85,14 @@ public sealed class Props
     public Props WithMailbox(MailboxOptions mailbox)
     {
         ArgumentNullException.ThrowIfNull(mailbox);
-        return new Props(this) { Mailbox = mailbox };
+        return new Props(this) { Mailbox = mailbox, MailboxId = null };
+    }
+
+    /// <summary>Returns props with a mailbox configured under <c>actorproc.actor.mailboxes.NAME</c>.</summary>
+    public Props WithMailbox(string mailboxId)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(mailboxId);
+        return new Props(this) { MailboxId = mailboxId, Mailbox = null };
     }
 
     /// <summary>Returns props with a bounded mailbox.</summary>

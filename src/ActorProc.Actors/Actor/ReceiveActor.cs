@@ -12,7 +12,7 @@ namespace ActorProc.Actors;
 /// </remarks>
 public abstract class ReceiveActor : ActorBase
 {
-    private HandlerSet _current = new();
+    private readonly HandlerSet _current = new();
     private HandlerSet? _building;
 
     /// <summary>Starts registering handlers for the initial behavior.</summary>
@@ -67,7 +67,7 @@ public abstract class ReceiveActor : ActorBase
     protected void BecomeStacked(Action configure) => Context.BecomeStacked(BuildSet(configure).Handle);
 
     /// <inheritdoc />
-    protected internal sealed override bool Receive(object message)
+    protected sealed override bool Receive(object message)
     {
         _building = null;
         return _current.Handle(message);

@@ -13,11 +13,11 @@ namespace ActorProc.Actors;
 internal sealed class ActorCell : IActorContext
 {
     [ThreadStatic]
-    private static ActorCell? t_current;
+    private static ActorCell? _currentCell;
 
     private readonly BehaviorStack _behaviors = new();
     private readonly DeathWatch _deathWatch = new();
-    private readonly ReceiveTimeoutState _receiveTimeout = new();
+    private ReceiveTimeoutState? _receiveTimeout;
     private ActorBase? _actor;
     private Envelope _current;
     private SupervisorStrategy? _strategy;
@@ -44,7 +44,7 @@ internal sealed class ActorCell : IActorContext
     }
 
     /// <summary>The cell whose mailbox runs on this thread, if any.</summary>
-    public static ActorCell? Current => t_current;
+    public static ActorCell? Current => _currentCell;
 
     public ActorSystem System { get; }
 
@@ -64,13 +64,16 @@ internal sealed class ActorCell : IActorContext
 
     public Envelope CurrentEnvelope => _current;
 
+    /// <summary>Counts user-message invocations, so that the stash can tell two deliveries of one message instance apart.</summary>
+    public long InvocationCount { get; private set; }
+
     public IActorRef Self => SelfRef;
 
     public IActorRef Sender => _current.Sender ?? System.DeadLetters;
 
     public IActorRef Parent => ParentRef;
 
-    public TimeSpan? ReceiveTimeout => _receiveTimeout.Timeout;
+    public TimeSpan? ReceiveTimeout => _receiveTimeout?.Timeout;
 
     public ActorBase? Actor => _actor;
 
@@ -81,18 +84,19 @@ internal sealed class ActorCell : IActorContext
 
     public static ActorCell? Enter(ActorCell cell)
     {
-        var previous = t_current;
-        t_current = cell;
+        var previous = _currentCell;
+        _currentCell = cell;
         return previous;
     }
 
-    public static void Leave(ActorCell? previous) => t_current = previous;
+    public static void Leave(ActorCell? previous) => _currentCell = previous;
 
     // ---- user messages -------------------------------------------------------------------------------
 
     public void Invoke(in Envelope envelope)
     {
         _current = envelope;
+        InvocationCount++;
         var message = envelope.Message;
         try
         {
@@ -112,7 +116,7 @@ internal sealed class ActorCell : IActorContext
                 ReceiveMessage(message);
                 if (message is not INotInfluenceReceiveTimeout)
                 {
-                    _receiveTimeout.Touch();
+                    _receiveTimeout?.Touch();
                 }
             }
         }
@@ -124,7 +128,8 @@ internal sealed class ActorCell : IActorContext
 
     private void ReceiveMessage(object message)
     {
-        if (!_behaviors.Current(message))
+        var behavior = _behaviors.Current;
+        if (!(behavior is null ? _actor!.InvokeReceive(message) : behavior(message)))
         {
             _actor!.InvokeUnhandled(message);
         }
@@ -143,7 +148,7 @@ internal sealed class ActorCell : IActorContext
                 Sender.Tell(new ActorIdentity(identify.MessageId, SelfRef), SelfRef);
                 break;
             case ReceiveTimeoutTick tick:
-                if (_receiveTimeout.OnTick(tick, this))
+                if (_receiveTimeout?.OnTick(tick, this) == true)
                 {
                     ReceiveMessage(Actors.ReceiveTimeout.Instance);
                 }
@@ -314,7 +319,7 @@ internal sealed class ActorCell : IActorContext
 
             _actor = actor;
             _strategy = null;
-            _behaviors.Reset(actor.Receive);
+            _behaviors.Reset();
             if (actor is IWithStash withStash)
             {
                 _stash ??= new ActorStash(this);
@@ -422,8 +427,8 @@ internal sealed class ActorCell : IActorContext
             finally
             {
                 _actor = null;
-                _behaviors.Clear();
-                _receiveTimeout.Cancel();
+                _behaviors.Reset();
+                _receiveTimeout?.Cancel();
             }
         }
 
@@ -482,7 +487,7 @@ internal sealed class ActorCell : IActorContext
 
         _terminating = true;
         Interlocked.MemoryBarrier();
-        _receiveTimeout.Cancel();
+        _receiveTimeout?.Cancel();
         foreach (var child in Children.Children)
         {
             Stop(child);
@@ -529,7 +534,7 @@ internal sealed class ActorCell : IActorContext
         {
             _terminated = true;
             _actor = null;
-            _behaviors.Clear();
+            _behaviors.Reset();
             _stash?.DeadLetterAll();
             (ParentRef as LocalActorRef)?.Cell.Children.Remove(SelfRef);
             Mailbox.Close();
@@ -655,7 +660,7 @@ internal sealed class ActorCell : IActorContext
 
     public void Unbecome() => _behaviors.Unbecome();
 
-    public void SetReceiveTimeout(TimeSpan? timeout) => _receiveTimeout.Set(timeout, this);
+    public void SetReceiveTimeout(TimeSpan? timeout) => (_receiveTimeout ??= new ReceiveTimeoutState()).Set(timeout, this);
 
     // ---- logging -------------------------------------------------------------------------------------
 

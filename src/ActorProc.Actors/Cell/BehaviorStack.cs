@@ -1,52 +1,44 @@
 namespace ActorProc.Actors;
 
 /// <summary>
-/// The stack of receive functions behind <c>Become</c>/<c>Unbecome</c>; the top one handles messages.
-/// <c>Become</c> replaces the top (or pushes when old behaviors are kept); <c>Unbecome</c> pops, and an
-/// empty stack falls back to the actor's initial behavior.
+/// The behaviors behind <c>Become</c>/<c>Unbecome</c>. <see cref="Current"/> is null while the actor's own
+/// <c>Receive</c> applies, so an actor that never changes behavior carries no delegate and no list.
+/// <c>Become</c> replaces the top (or pushes, keeping the old one); <c>Unbecome</c> returns to the one below,
+/// and finally to the actor's own <c>Receive</c>.
 /// </summary>
 internal sealed class BehaviorStack
 {
-    private readonly List<Receive> _stack = new(2);
-    private Receive? _initial;
+    private Receive? _top;
+    private List<Receive?>? _below;
 
-    public Receive Current => _stack[^1];
+    public Receive? Current => _top;
 
-    public void Reset(Receive initial)
+    public void Reset()
     {
-        _initial = initial;
-        _stack.Clear();
-        _stack.Add(initial);
+        _top = null;
+        _below = null;
     }
 
     public void Become(Receive receive, bool discardOld)
     {
-        if (discardOld && _stack.Count > 0)
+        if (!discardOld)
         {
-            _stack[^1] = receive;
+            (_below ??= []).Add(_top);
         }
-        else
-        {
-            _stack.Add(receive);
-        }
+
+        _top = receive;
     }
 
     public void Unbecome()
     {
-        if (_stack.Count > 0)
+        if (_below is { Count: > 0 })
         {
-            _stack.RemoveAt(_stack.Count - 1);
+            _top = _below[^1];
+            _below.RemoveAt(_below.Count - 1);
         }
-
-        if (_stack.Count == 0 && _initial is not null)
+        else
         {
-            _stack.Add(_initial);
+            _top = null;
         }
-    }
-
-    public void Clear()
-    {
-        _stack.Clear();
-        _initial = null;
     }
 }

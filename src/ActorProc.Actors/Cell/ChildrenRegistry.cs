@@ -11,7 +11,12 @@ internal sealed class ChildrenRegistry
 {
     private static readonly ChildRestartStats Reserved = new(NobodyRef.Instance);
 
-    private readonly ConcurrentDictionary<string, ChildRestartStats> _children = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, ChildRestartStats> None = new(StringComparer.Ordinal);
+
+    // Created on the first child, so that a leaf actor carries no dictionary.
+    private ConcurrentDictionary<string, ChildRestartStats>? _map;
+
+    private ConcurrentDictionary<string, ChildRestartStats> _children => Volatile.Read(ref _map) ?? None;
 
     public bool IsEmpty => _children.IsEmpty;
 
@@ -35,7 +40,14 @@ internal sealed class ChildrenRegistry
 
     public void Reserve(string name, ActorPath parentPath)
     {
-        if (!_children.TryAdd(name, Reserved))
+        var map = Volatile.Read(ref _map);
+        if (map is null)
+        {
+            Interlocked.CompareExchange(ref _map, new ConcurrentDictionary<string, ChildRestartStats>(StringComparer.Ordinal), null);
+            map = _map!;
+        }
+
+        if (!map.TryAdd(name, Reserved))
         {
             throw new InvalidActorNameException($"Actor name '{name}' is not unique: {parentPath} already has a child with that name.");
         }
@@ -43,7 +55,7 @@ internal sealed class ChildrenRegistry
 
     public void Unreserve(string name) => _children.TryRemove(KeyValuePair.Create(name, Reserved));
 
-    public void Initialize(string name, InternalActorRef child) => _children[name] = new ChildRestartStats(child);
+    public void Initialize(string name, InternalActorRef child) => _map![name] = new ChildRestartStats(child);
 
     public InternalActorRef? Get(string name) =>
         _children.TryGetValue(name, out var stats) && !ReferenceEquals(stats, Reserved) ? (InternalActorRef)stats.Child : null;

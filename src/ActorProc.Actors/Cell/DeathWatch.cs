@@ -8,13 +8,20 @@ namespace ActorProc.Actors;
 /// </summary>
 internal sealed class DeathWatch
 {
-    private readonly Dictionary<IActorRef, object?> _watching = [];
-    private readonly HashSet<IActorRef> _watchedBy = [];
-    private readonly HashSet<IActorRef> _terminatedQueued = [];
+    // Created on first use: most actors never watch and are never watched.
+    private Dictionary<IActorRef, object?>? _watchingMap;
+    private HashSet<IActorRef>? _watchedBySet;
+    private HashSet<IActorRef>? _queuedSet;
 
-    public IEnumerable<IActorRef> Watching => _watching.Keys;
+    public IEnumerable<IActorRef> Watching => (IEnumerable<IActorRef>?)_watchingMap?.Keys ?? [];
 
-    public IReadOnlyCollection<IActorRef> WatchedBy => _watchedBy;
+    public IReadOnlyCollection<IActorRef> WatchedBy => (IReadOnlyCollection<IActorRef>?)_watchedBySet ?? [];
+
+    private Dictionary<IActorRef, object?> _watching => _watchingMap ??= [];
+
+    private HashSet<IActorRef> _watchedBy => _watchedBySet ??= [];
+
+    private HashSet<IActorRef> _terminatedQueued => _queuedSet ??= [];
 
     /// <summary>Records a watch; returns true when the watchee must be told (first watch).</summary>
     public bool StartWatching(IActorRef subject, object? customMessage)
@@ -69,8 +76,8 @@ internal sealed class DeathWatch
 
     public void Clear()
     {
-        _watching.Clear();
-        _watchedBy.Clear();
-        _terminatedQueued.Clear();
+        _watchingMap = null;
+        _watchedBySet = null;
+        _queuedSet = null;
     }
 }

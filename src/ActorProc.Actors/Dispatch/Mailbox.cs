@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 
 namespace ActorProc.Actors.Dispatch;
@@ -21,9 +20,9 @@ internal sealed class Mailbox : IThreadPoolWorkItem
     private const int ClosedBit = 2;
 
     private readonly IMessageQueue _queue;
-    private readonly ConcurrentQueue<SystemMessage> _system = new();
     private readonly Dispatcher _dispatcher;
     private LinkedList<Envelope>? _prepended;
+    private SystemMessage? _systemHead;
     private ActorCell _cell = null!;
     private int _status;
 
@@ -69,7 +68,16 @@ internal sealed class Mailbox : IThreadPoolWorkItem
     /// <summary>Queues a system message (any thread).</summary>
     public void PostSystem(SystemMessage message)
     {
-        _system.Enqueue(message);
+        while (true)
+        {
+            var head = Volatile.Read(ref _systemHead);
+            message.Next = head;
+            if (Interlocked.CompareExchange(ref _systemHead, message, head) == head)
+            {
+                break;
+            }
+        }
+
         if (IsClosed)
         {
             DrainSystemMessagesOfDeadActor();
@@ -157,14 +165,44 @@ internal sealed class Mailbox : IThreadPoolWorkItem
     }
 
     private bool HasPendingWork(ActorCell cell) =>
-        !_system.IsEmpty || cell.CanProcessUserMessages && (_queue.HasMessages || _prepended is { Count: > 0 });
+        Volatile.Read(ref _systemHead) is not null || cell.CanProcessUserMessages && (_queue.HasMessages || _prepended is { Count: > 0 });
 
     private void ProcessSystemMessages(ActorCell cell)
     {
-        while (!IsClosed && _system.TryDequeue(out var message))
+        while (!IsClosed && TakeSystemMessages() is { } batch)
         {
-            cell.SystemInvoke(message);
+            for (var message = batch; message is not null;)
+            {
+                var next = message.Next;
+                message.Next = null;
+                if (IsClosed)
+                {
+                    cell.SystemInvokeWhenDead(message);
+                }
+                else
+                {
+                    cell.SystemInvoke(message);
+                }
+
+                message = next;
+            }
         }
+    }
+
+    /// <summary>Takes every pending system message at once, oldest first (safe for any number of takers).</summary>
+    private SystemMessage? TakeSystemMessages()
+    {
+        var stack = Interlocked.Exchange(ref _systemHead, null);
+        SystemMessage? ordered = null;
+        while (stack is not null)
+        {
+            var next = stack.Next;
+            stack.Next = ordered;
+            ordered = stack;
+            stack = next;
+        }
+
+        return ordered;
     }
 
     private void ProcessUserMessages(ActorCell cell)
@@ -174,7 +212,7 @@ internal sealed class Mailbox : IThreadPoolWorkItem
         while (left-- > 0 && cell.CanProcessUserMessages && TryTakeUserMessage(out var envelope))
         {
             cell.Invoke(envelope);
-            if (!_system.IsEmpty)
+            if (Volatile.Read(ref _systemHead) is not null)
             {
                 ProcessSystemMessages(cell);
             }
@@ -198,19 +236,26 @@ internal sealed class Mailbox : IThreadPoolWorkItem
         return _queue.TryDequeue(out envelope);
     }
 
+    // Once closed, any thread may drain, so the single-consumer user queue is drained under a lock.
     private void DrainUserMessagesToDeadLetters()
     {
-        while (_queue.TryDequeue(out var envelope))
+        lock (this)
         {
-            _cell.DeadLetter(envelope);
+            while (_queue.TryDequeue(out var envelope))
+            {
+                _cell.DeadLetter(envelope);
+            }
         }
     }
 
     private void DrainSystemMessagesOfDeadActor()
     {
-        while (_system.TryDequeue(out var message))
+        for (var message = TakeSystemMessages(); message is not null;)
         {
+            var next = message.Next;
+            message.Next = null;
             _cell.SystemInvokeWhenDead(message);
+            message = next;
         }
     }
 }

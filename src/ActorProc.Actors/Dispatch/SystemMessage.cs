@@ -6,6 +6,8 @@ namespace ActorProc.Actors.Dispatch;
 /// </summary>
 internal abstract class SystemMessage
 {
+    /// <summary>Link in the mailbox's pending stack; a message sits in at most one mailbox at a time.</summary>
+    internal SystemMessage? Next;
 }
 
 /// <summary>Create the actor instance (first message of every actor).</summary>

@@ -6,6 +6,7 @@ namespace ActorProc.Actors;
 internal sealed class ActorStash(ActorCell cell) : IStash
 {
     private readonly LinkedList<Envelope> _stashed = new();
+    private long _lastStashedInvocation = -1;
 
     public int Count => _stashed.Count;
 
@@ -17,12 +18,14 @@ internal sealed class ActorStash(ActorCell cell) : IStash
             throw new InvalidOperationException("There is no current message to stash.");
         }
 
-        if (_stashed.Last is { } last && ReferenceEquals(last.Value.Message, current.Message))
+        // The same delivery must not be stashed twice; the same message instance delivered twice may be.
+        if (_stashed.Count > 0 && _lastStashedInvocation == cell.InvocationCount)
         {
             throw new InvalidOperationException($"The message {current.Message} is already stashed; a message can be stashed only once.");
         }
 
         _stashed.AddLast(current);
+        _lastStashedInvocation = cell.InvocationCount;
     }
 
     public void Unstash()

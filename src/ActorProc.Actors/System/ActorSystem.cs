@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using ActorProc.Configuration;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -6,7 +7,7 @@ namespace ActorProc.Actors;
 
 /// <summary>
 /// A hierarchy of actors with its scheduler, event stream and dead letters. Create one per process (or per
-/// test) with <see cref="Create(string, ActorSystemSettings?, ILoggerFactory?)"/>, create top-level actors
+/// test) with <see cref="Create(string, string?, ILoggerFactory?)"/>, create top-level actors
 /// with <see cref="ActorOf"/>, and end it with <see cref="Terminate"/>, which stops all actors children
 /// first and completes <see cref="WhenTerminated"/>.
 /// </summary>
@@ -74,12 +75,28 @@ public sealed class ActorSystem : IActorRefFactory, IDisposable, IAsyncDisposabl
 
     internal LocalActorRefProvider Provider { get; }
 
+    /// <summary>Creates and starts an actor system configured by HOCON text (over the reference defaults).</summary>
+    /// <param name="name">The name; letters, digits, '-', '_' and '.'.</param>
+    /// <param name="config">HOCON text, or null for the defaults.</param>
+    /// <param name="loggerFactory">Where logs go; null for none.</param>
+    /// <exception cref="HoconParseException">The HOCON is malformed (line and column in the message).</exception>
+    /// <exception cref="ConfigException">A setting has an invalid value.</exception>
+    public static ActorSystem Create(string name, string? config = null, ILoggerFactory? loggerFactory = null) =>
+        Create(name, ActorSystemSettings.FromConfig(ReferenceConfig.WithDefaults(config)), loggerFactory);
+
+    /// <summary>Creates and starts an actor system from a parsed configuration.</summary>
+    public static ActorSystem Create(string name, Config config, ILoggerFactory? loggerFactory = null)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        return Create(name, ActorSystemSettings.FromConfig(config), loggerFactory);
+    }
+
     /// <summary>Creates and starts an actor system.</summary>
     /// <param name="name">The name; letters, digits, '-', '_' and '.'.</param>
-    /// <param name="settings">Settings; null for the defaults.</param>
+    /// <param name="settings">Settings.</param>
     /// <param name="loggerFactory">Where logs go; null for none.</param>
     /// <exception cref="ArgumentException">The name is not valid.</exception>
-    public static ActorSystem Create(string name, ActorSystemSettings? settings = null, ILoggerFactory? loggerFactory = null)
+    public static ActorSystem Create(string name, ActorSystemSettings settings, ILoggerFactory? loggerFactory = null)
     {
         ArgumentNullException.ThrowIfNull(name);
         if (!Address.IsValidSystemName(name))
@@ -87,7 +104,8 @@ public sealed class ActorSystem : IActorRefFactory, IDisposable, IAsyncDisposabl
             throw new ArgumentException($"Actor system name '{name}' is invalid: use letters, digits, '-', '_' and '.'.", nameof(name));
         }
 
-        return new ActorSystem(name, settings ?? new ActorSystemSettings(), loggerFactory ?? NullLoggerFactory.Instance);
+        ArgumentNullException.ThrowIfNull(settings);
+        return new ActorSystem(name, settings, loggerFactory ?? NullLoggerFactory.Instance);
     }
 
     /// <inheritdoc />

@@ -18,7 +18,7 @@ internal sealed class RootGuardianActor : ActorBase
         }
     }
 
-    protected internal override bool Receive(object message)
+    protected override bool Receive(object message)
     {
         if (message is Terminated terminated)
         {
@@ -39,7 +39,7 @@ internal sealed class GuardianActor : ActorBase
 
     public GuardianActor(SupervisorStrategy strategy) => _strategy = strategy;
 
-    protected internal override bool Receive(object message) => message is Terminated;
+    protected override bool Receive(object message) => message is Terminated;
 
     protected override SupervisorStrategy SupervisorStrategy() => _strategy;
 

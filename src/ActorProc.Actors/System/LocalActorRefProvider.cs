@@ -129,7 +129,11 @@ internal sealed class LocalActorRefProvider
         : _dispatchers.TryGetValue(id, out var dispatcher) ? dispatcher
         : throw new ArgumentException($"No dispatcher '{id}' is configured (add actorproc.actor.dispatchers.{id}).", nameof(id));
 
-    public MailboxOptions ResolveMailbox(Props props) => props.Mailbox ?? _system.Settings.DefaultMailbox;
+    public MailboxOptions ResolveMailbox(Props props) =>
+        props.Mailbox
+        ?? (props.MailboxId is null ? _system.Settings.DefaultMailbox
+            : _system.Settings.Mailboxes.TryGetValue(props.MailboxId, out var configured) ? configured
+            : throw new ArgumentException($"No mailbox '{props.MailboxId}' is configured (add actorproc.actor.mailboxes.{props.MailboxId}).", nameof(props)));
 
     /// <summary>Resolves a path to a ref: a live actor, a remote ref, or a ref that dead-letters.</summary>
     public InternalActorRef ResolveActorRef(ActorPath path)
