@@ -6,6 +6,11 @@ using BenchmarkDotNet.Running;
 //   dotnet run -c Release --project bench/ActorProc.Benchmarks -- macro [scenario]   macro figures, one "name value unit" line each
 //   dotnet run -c Release --project bench/ActorProc.Benchmarks -- micro [BenchmarkDotNet args]
 var mode = args.Length > 0 ? args[0] : "macro";
+if (mode == "remote-host")
+{
+    return RemoteHost.Run();
+}
+
 if (mode == "micro")
 {
     BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args[1..]);
@@ -14,7 +19,7 @@ if (mode == "micro")
 
 if (mode != "macro")
 {
-    Console.Error.WriteLine($"Unknown mode '{mode}': use 'macro [pingpong|ask|idle-actor-memory]' or 'micro [BenchmarkDotNet arguments]'.");
+    Console.Error.WriteLine($"Unknown mode '{mode}': use 'macro [pingpong|ask|remote-pingpong|remote-roundtrip|idle-actor-memory]' or 'micro [BenchmarkDotNet arguments]'.");
     return 2;
 }
 
@@ -32,6 +37,20 @@ if (only is null or "ask")
 {
     var best = Enumerable.Range(0, 3).Min(_ => AskScenario.RunAsync(200_000).GetAwaiter().GetResult());
     Report("ask-roundtrip", best, "us");
+}
+
+if (only is null or "remote-pingpong" or "remote-roundtrip")
+{
+    using var remote = new RemoteScenarios();
+    if (only is null or "remote-pingpong")
+    {
+        Report("remote-pingpong", Enumerable.Range(0, 3).Max(_ => remote.PingPong(1_000_000, 1000)), "msg/s");
+    }
+
+    if (only is null or "remote-roundtrip")
+    {
+        Report("remote-roundtrip", Enumerable.Range(0, 3).Min(_ => remote.RoundTripAsync(20_000).GetAwaiter().GetResult()), "us");
+    }
 }
 
 if (only is null or "idle-actor-memory")

@@ -17,7 +17,7 @@ public static class AskExtensions
     {
         ArgumentNullException.ThrowIfNull(receiver);
         ArgumentNullException.ThrowIfNull(message);
-        var system = (receiver as LocalActorRef)?.Cell.System ?? ActorCell.Current?.System;
+        var system = (receiver as LocalActorRef)?.Cell.System ?? ActorCell.Current?.System ?? (receiver as InternalActorRef)?.OwnerSystem;
         if (receiver is InternalActorRef { IsTerminated: true } && receiver is not PromiseActorRef<T>)
         {
             return Task.FromException<T>(new AskTimeoutException($"Ask to {receiver.Path} failed: the recipient is terminated."));

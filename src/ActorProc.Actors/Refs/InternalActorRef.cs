@@ -17,6 +17,9 @@ internal abstract class InternalActorRef : ActorRefBase
     /// <summary>True when the actor lives in this process.</summary>
     public virtual bool IsLocal => true;
 
+    /// <summary>The system a ref that is not a local actor belongs to (lets an ask give its temporary sender a resolvable path); null when unknown.</summary>
+    public virtual ActorSystem? OwnerSystem => null;
+
     /// <summary>Delivers a system message; these bypass the user mailbox's order and are never dropped while the actor lives.</summary>
     public abstract void SendSystemMessage(SystemMessage message);
 

@@ -131,7 +131,7 @@ public sealed class ActorSelection
             return;
         }
 
-        var next = current.Depth() == 0 ? _system.Provider.Walk([element]) : current.GetChild(element);
+        var next = current.Path.Depth == 0 ? _system.Provider.Walk([element]) : current.GetChild(element);
         if (next is not null)
         {
             Collect(next, index + 1, results);
@@ -163,19 +163,4 @@ public sealed class ActorSelection
 
     /// <inheritdoc />
     public override string ToString() => $"ActorSelection[Anchor({Anchor.Path}), Path(/{PathString})]";
-}
-
-/// <summary>Thrown when a selection resolves to no actor.</summary>
-public sealed class ActorNotFoundException : Exception
-{
-    /// <summary>Creates the exception.</summary>
-    public ActorNotFoundException(string message, Exception? inner = null)
-        : base(message, inner)
-    {
-    }
-}
-
-internal static class InternalActorRefDepth
-{
-    public static int Depth(this InternalActorRef actorRef) => actorRef.Path.Depth;
 }

@@ -10,6 +10,8 @@ namespace ActorProc.Actors;
 /// </summary>
 public sealed record ActorSystemSettings
 {
+    private static readonly SupervisorStrategy EscalatingGuardianStrategy = new OneForOneStrategy(-1, null, _ => Directive.Escalate);
+
     /// <summary>Messages one actor processes per turn before yielding its thread (<c>actorproc.actor.default-dispatcher.throughput</c>).</summary>
     public int Throughput { get; init; } = 30;
 
@@ -28,7 +30,11 @@ public sealed record ActorSystemSettings
     /// <summary>Named mailboxes that props can refer to (<c>actorproc.actor.mailboxes.NAME</c>).</summary>
     public IReadOnlyDictionary<string, MailboxOptions> Mailboxes { get; init; } = new Dictionary<string, MailboxOptions>();
 
-    /// <summary>The strategy of <c>/user</c> for top-level actors (<c>actorproc.actor.guardian-supervisor-strategy</c>: default or stopping).</summary>
+    /// <summary>
+    /// The strategy of <c>/user</c> for top-level actors (<c>actorproc.actor.guardian-supervisor-strategy</c>: <c>default</c>,
+    /// <c>stopping</c>, or <c>escalate</c>, with which any failure of a top-level actor fails <c>/user</c> itself: the root
+    /// guardian logs the failure as an error and stops <c>/user</c>, which terminates the actor system).
+    /// </summary>
     public SupervisorStrategy GuardianSupervisorStrategy { get; init; } = SupervisorStrategy.DefaultStrategy;
 
     /// <summary>The lowest level written (<c>actorproc.loglevel</c>).</summary>
@@ -82,7 +88,8 @@ public sealed record ActorSystemSettings
             {
                 "default" => SupervisorStrategy.DefaultStrategy,
                 "stopping" => SupervisorStrategy.StoppingStrategy,
-                var other => throw new ConfigException($"Setting 'actorproc.actor.guardian-supervisor-strategy' = '{other}' is not valid: use 'default' or 'stopping'."),
+                "escalate" => EscalatingGuardianStrategy,
+                var other => throw new ConfigException($"Setting 'actorproc.actor.guardian-supervisor-strategy' = '{other}' is not valid: use 'default', 'stopping' or 'escalate'."),
             },
             LogLevel = ParseLogLevel(config.GetString("actorproc.loglevel")),
             LogDeadLetters = Math.Max(0, config.GetInt("actorproc.log-dead-letters")),

@@ -34,8 +34,8 @@ internal sealed class LocalActorRefProvider
         DeadLetters = new DeadLetterActorRef(system, RootPath.Child("deadLetters"));
         RootGuardian = CreateLocal(Props.Create(() => new RootGuardianActor(system)), RootSupervisor, RootPath);
         Temp = new TempContainer(RootPath.Child("temp"), RootGuardian);
-        UserGuardian = CreateChild(RootGuardian, Props.Create(() => new GuardianActor(system.Settings.GuardianSupervisorStrategy)), "user");
-        SystemGuardian = CreateChild(RootGuardian, Props.Create(() => new GuardianActor(SupervisorStrategy.DefaultStrategy)), "system");
+        UserGuardian = CreateChild(RootGuardian, Props.Create(() => new GuardianActor(system, system.Settings.GuardianSupervisorStrategy)), "user");
+        SystemGuardian = CreateChild(RootGuardian, Props.Create(() => new GuardianActor(system, SupervisorStrategy.DefaultStrategy)), "system");
     }
 
     public Address LocalAddress { get; }
