@@ -1,0 +1,3 @@
+global using ActorProc.Actors;
+global using Xunit;
+global using Xunit.Abstractions;
