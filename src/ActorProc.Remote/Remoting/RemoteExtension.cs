@@ -51,7 +51,7 @@ public sealed class RemoteExtension
         System = system;
         Settings = RemoteSettings.FromSystem(system);
         Log = system.GetLogger("ActorProc.Remote", typeof(RemoteExtension));
-        var options = new SerializerOptions { AllowList = allowList ?? TypeAllowList.CreateDefault() };
+        var options = new SerializerOptions { AllowList = allowList ?? AllowListConfig.FromConfig(system.Settings.Config) };
         options.Surrogates.Add(Surrogate.Create<IActorRef, string>(WirePath, static (path, state) => Get((ActorSystem)state!).ResolveWirePath(path)));
         Serializer = new Serializer(options);
         TransportOptions = new TransportOptions
@@ -123,7 +123,7 @@ public sealed class RemoteExtension
     /// </summary>
     /// <param name="system">The actor system.</param>
     /// <param name="authKey">The shared secret (at least 16 bytes) every system of the application uses; never sent.</param>
-    /// <param name="allowList">Types incoming messages may instantiate; null for <see cref="TypeAllowList.CreateDefault"/>.</param>
+    /// <param name="allowList">Types incoming messages may instantiate; null to read <c>actorproc.serialization</c> (see <see cref="AllowListConfig"/>).</param>
     /// <exception cref="ArgumentException">The key is shorter than 16 bytes.</exception>
     /// <exception cref="InvalidOperationException">The system is terminating.</exception>
     public static RemoteExtension Start(ActorSystem system, byte[] authKey, TypeAllowList? allowList = null)
