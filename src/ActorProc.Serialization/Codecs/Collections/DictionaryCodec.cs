@@ -91,24 +91,7 @@ internal sealed class DictionaryCodec<TDict, TBuilder, TKey, TValue> : Codec<TDi
     {
         object? comparer = ComparerCodec.Read<object>(reader);
         int count = reader.ReadLength(2);
-        TBuilder builder;
-        try
-        {
-            builder = _shape.Create(comparer, count);
-        }
-        catch (InvalidCastException e)
-        {
-            throw new SerializationException("The comparer in the data does not fit the collection.", e);
-        }
-
-        if (_shape.Finish is null)
-        {
-            reader.Track(builder);
-        }
-        else
-        {
-            reader.SkipTracking();
-        }
+        TBuilder builder = CollectionBuilder.Start(reader, _shape.Create, comparer, count, builtAtEnd: _shape.Finish is not null);
 
         for (int i = 0; i < count; i++)
         {

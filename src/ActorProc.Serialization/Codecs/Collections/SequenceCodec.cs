@@ -70,24 +70,7 @@ internal sealed class SequenceCodec<TColl, TBuilder, T> : Codec<TColl>
     {
         object? comparer = _shape.GetComparer is null ? null : ComparerCodec.Read<object>(reader);
         int count = reader.ReadLength();
-        TBuilder builder;
-        try
-        {
-            builder = _shape.Create(comparer, count);
-        }
-        catch (InvalidCastException e)
-        {
-            throw new SerializationException("The comparer in the data does not fit the collection.", e);
-        }
-
-        if (_shape.Finish is null)
-        {
-            reader.Track(builder);
-        }
-        else
-        {
-            reader.SkipTracking();
-        }
+        TBuilder builder = CollectionBuilder.Start(reader, _shape.Create, comparer, count, builtAtEnd: _shape.Finish is not null);
 
         for (int i = 0; i < count; i++)
         {
