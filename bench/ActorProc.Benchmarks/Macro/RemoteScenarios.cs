@@ -56,7 +56,9 @@ internal sealed class RemoteScenarios : IDisposable
     public async Task<double> RoundTripAsync(int count)
     {
         var message = new Ping();
-        for (var i = 0; i < 2_000; i++)
+
+        // Long enough for tiered compilation to finish its rejits on both sides before the measurement.
+        for (var i = 0; i < 50_000; i++)
         {
             await _ponger.Ask<Ping>(message, TimeSpan.FromSeconds(5)).ConfigureAwait(false);
         }
