@@ -17,43 +17,44 @@ def _ponger(conn):
         conn.send(m)
 
 
+class _Peer:
+    """A ponger in a second process, connected by a Pipe and warmed up; ends the process on exit."""
+
+    def __enter__(self):
+        self.conn, there = mp.Pipe()
+        self.process = mp.Process(target=_ponger, args=(there,))
+        self.process.start()
+        for _ in range(2000):
+            self.conn.send(1)
+            self.conn.recv()
+        return self.conn
+
+    def __exit__(self, *exc):
+        self.conn.send(None)
+        self.process.join()
+
+
 def pingpong(messages, window):
-    here, there = mp.Pipe()
-    p = mp.Process(target=_ponger, args=(there,))
-    p.start()
-    for _ in range(1000):
-        here.send(1)
-        here.recv()
-    start = time.perf_counter()
-    for _ in range(window):
-        here.send(1)
-    sent = window
-    for _ in range(messages):
-        here.recv()
-        if sent < messages:
+    with _Peer() as here:
+        start = time.perf_counter()
+        for _ in range(window):
             here.send(1)
-            sent += 1
-    elapsed = time.perf_counter() - start
-    here.send(None)
-    p.join()
-    return 2 * messages / elapsed
+        sent = window
+        for _ in range(messages):
+            here.recv()
+            if sent < messages:
+                here.send(1)
+                sent += 1
+        return 2 * messages / (time.perf_counter() - start)
 
 
 def roundtrip(count):
-    here, there = mp.Pipe()
-    p = mp.Process(target=_ponger, args=(there,))
-    p.start()
-    for _ in range(2000):
-        here.send(1)
-        here.recv()
-    start = time.perf_counter()
-    for _ in range(count):
-        here.send(1)
-        here.recv()
-    elapsed = time.perf_counter() - start
-    here.send(None)
-    p.join()
-    return elapsed * 1e6 / count
+    with _Peer() as here:
+        start = time.perf_counter()
+        for _ in range(count):
+            here.send(1)
+            here.recv()
+        return (time.perf_counter() - start) * 1e6 / count
 
 
 if __name__ == "__main__":
