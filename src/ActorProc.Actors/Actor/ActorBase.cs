@@ -35,8 +35,6 @@ public abstract class ActorBase
     /// <summary>The sender of the current message.</summary>
     protected IActorRef Sender => _cell.Sender;
 
-    internal ActorCell Cell => _cell;
-
     /// <summary>Handles a message; returns false when the message is not handled.</summary>
     protected abstract bool Receive(object message);
 

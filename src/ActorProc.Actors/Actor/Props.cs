@@ -9,18 +9,16 @@ namespace ActorProc.Actors;
 /// </summary>
 public sealed class Props
 {
-    private Props(Type actorType, Func<ActorBase> factory, object?[]? arguments)
+    private Props(Type actorType, Func<ActorBase> factory)
     {
         ActorType = actorType;
         Factory = factory;
-        Arguments = arguments;
     }
 
     private Props(Props source)
     {
         ActorType = source.ActorType;
         Factory = source.Factory;
-        Arguments = source.Arguments;
         Mailbox = source.Mailbox;
         MailboxId = source.MailboxId;
         Dispatcher = source.Dispatcher;
@@ -49,19 +47,16 @@ public sealed class Props
     /// <summary>The factory that builds an instance.</summary>
     internal Func<ActorBase> Factory { get; }
 
-    /// <summary>Constructor arguments when created by type; null otherwise.</summary>
-    internal object?[]? Arguments { get; }
-
     /// <summary>Props for an actor with a parameterless constructor.</summary>
     public static Props Create<TActor>()
-        where TActor : ActorBase, new() => new(typeof(TActor), static () => new TActor(), null);
+        where TActor : ActorBase, new() => new(typeof(TActor), static () => new TActor());
 
     /// <summary>Props for an actor built by a factory, e.g. <c>Props.Create(() =&gt; new Greeter("hi"))</c>. The factory runs again on every restart.</summary>
     public static Props Create<TActor>(Func<TActor> factory)
         where TActor : ActorBase
     {
         ArgumentNullException.ThrowIfNull(factory);
-        return new Props(typeof(TActor), factory, null);
+        return new Props(typeof(TActor), factory);
     }
 
     /// <summary>Props for an actor type and constructor arguments.</summary>
@@ -78,7 +73,7 @@ public sealed class Props
         var ctor = FindConstructor(actorType, args) ?? throw new ArgumentException(
             $"Type {actorType.FullName} has no public constructor taking ({string.Join(", ", args.Select(a => a?.GetType().Name ?? "null"))}).",
             nameof(args));
-        return new Props(actorType, () => (ActorBase)ctor.Invoke(args), args);
+        return new Props(actorType, () => (ActorBase)ctor.Invoke(args));
     }
 
     /// <summary>Returns props with another mailbox.</summary>

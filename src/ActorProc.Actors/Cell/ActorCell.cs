@@ -1,4 +1,3 @@
-using System.Runtime.ExceptionServices;
 using ActorProc.Actors.Dispatch;
 using Microsoft.Extensions.Logging;
 
@@ -74,8 +73,6 @@ internal sealed class ActorCell : IActorContext
     public IActorRef Parent => ParentRef;
 
     public TimeSpan? ReceiveTimeout => _receiveTimeout?.Timeout;
-
-    public ActorBase? Actor => _actor;
 
     public ILoggingAdapter Logger => _logger ??= System.GetLogger(SelfRef.Path.ToString(), _actor?.GetType() ?? Props.ActorType);
 
@@ -668,7 +665,4 @@ internal sealed class ActorCell : IActorContext
 
     public void LogAs(string source, LogLevel level, Exception? exception, string message) =>
         System.GetLogger(source, Props.ActorType).Log(level, exception, message.Replace("{", "{{").Replace("}", "}}"));
-
-    /// <summary>Rethrows an exception keeping its stack trace (used by blocking helpers).</summary>
-    public static void Rethrow(Exception e) => ExceptionDispatchInfo.Capture(e).Throw();
 }

@@ -35,11 +35,6 @@ internal sealed class Mailbox : IThreadPoolWorkItem
     /// <summary>True once the actor has stopped.</summary>
     public bool IsClosed => (Volatile.Read(ref _status) & ClosedBit) != 0;
 
-    /// <summary>Approximate number of queued user messages.</summary>
-    public int Count => _queue.Count + (_prepended?.Count ?? 0);
-
-    internal IMessageQueue Queue => _queue;
-
     public void SetActor(ActorCell cell) => _cell = cell;
 
     /// <summary>Queues a user message (any thread).</summary>

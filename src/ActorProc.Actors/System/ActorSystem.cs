@@ -141,10 +141,12 @@ public sealed class ActorSystem : IActorRefFactory, IDisposable, IAsyncDisposabl
         ArgumentNullException.ThrowIfNull(actor);
         if (actor is LocalActorRef { Parent: LocalActorRef parent })
         {
-            parent.Cell.Children.MarkStopping(actor);
+            parent.Cell.Stop(actor);
         }
-
-        ((InternalActorRef)actor).Stop();
+        else
+        {
+            ((InternalActorRef)actor).Stop();
+        }
     }
 
     /// <summary>A logger for code outside actors.</summary>

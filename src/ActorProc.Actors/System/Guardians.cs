@@ -2,32 +2,12 @@ namespace ActorProc.Actors;
 
 /// <summary>
 /// The root guardian (<c>/</c>): parent of <c>/user</c> and <c>/system</c>. It stops a guardian that fails
-/// (logging the reason) and, when <c>/user</c> stops for any reason, ends the actor system.
+/// (logging the reason); each guardian reports its own stop to the system (see <see cref="GuardianActor"/>),
+/// and a stopped <c>/user</c> ends the actor system.
 /// </summary>
 internal sealed class RootGuardianActor : ActorBase
 {
-    private readonly ActorSystem _system;
-
-    public RootGuardianActor(ActorSystem system) => _system = system;
-
-    protected override void PreStart()
-    {
-        foreach (var child in Context.GetChildren())
-        {
-            Context.Watch(child);
-        }
-    }
-
-    protected override bool Receive(object message)
-    {
-        if (message is Terminated terminated)
-        {
-            _system.OnGuardianTerminated(terminated.ActorRef);
-            return true;
-        }
-
-        return false;
-    }
+    protected override bool Receive(object message) => false;
 
     protected override SupervisorStrategy SupervisorStrategy() => new OneForOneStrategy(0, null, _ => Directive.Stop);
 }

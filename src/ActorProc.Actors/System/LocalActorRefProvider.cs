@@ -32,7 +32,7 @@ internal sealed class LocalActorRefProvider
 
         RootSupervisor = new RootSupervisorRef(system, RootPath.Child("bubble-walker"));
         DeadLetters = new DeadLetterActorRef(system, RootPath.Child("deadLetters"));
-        RootGuardian = CreateLocal(Props.Create(() => new RootGuardianActor(system)), RootSupervisor, RootPath);
+        RootGuardian = CreateLocal(Props.Create<RootGuardianActor>(), RootSupervisor, RootPath);
         Temp = new TempContainer(RootPath.Child("temp"), RootGuardian);
         UserGuardian = CreateChild(RootGuardian, Props.Create(() => new GuardianActor(system, system.Settings.GuardianSupervisorStrategy)), "user");
         SystemGuardian = CreateChild(RootGuardian, Props.Create(() => new GuardianActor(system, SupervisorStrategy.DefaultStrategy)), "system");
