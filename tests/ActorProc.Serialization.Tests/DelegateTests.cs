@@ -19,6 +19,19 @@ public class DelegateTests
     }
 
     [Fact]
+    public async Task Async_lambda_typed_Func_of_Task_round_trips_although_Task_values_cannot()
+    {
+        int seed = 20;
+        Func<Task<int>> f = async () =>
+        {
+            await Task.Yield();
+            return seed + 1;
+        };
+        Assert.Equal(21, await RoundTrip.Copy(f)());
+        Assert.Throws<SerializationException>(() => RoundTrip.Copy<object>(Task.FromResult(1)));
+    }
+
+    [Fact]
     public void Closure_over_ints_strings_and_lists_round_trips_with_its_captured_values()
     {
         int offset = 10;

@@ -26,6 +26,22 @@ public class ObjectGraphTests
     }
 
     [Fact]
+    public void NonSerialized_fields_are_skipped_even_when_their_type_cannot_be_sent()
+    {
+        var copy = RoundTrip.Copy(new WithLocalState { Kept = 5, Local = new System.IO.MemoryStream() });
+        Assert.Equal(5, copy.Kept);
+        Assert.Null(copy.Local);
+    }
+
+    private sealed class WithLocalState
+    {
+        public int Kept;
+
+        [NonSerialized]
+        public System.IO.Stream? Local;
+    }
+
+    [Fact]
     public void Fields_of_base_classes_are_kept()
     {
         var copy = (Rect)RoundTrip.Copy<Shape>(new Rect("r", 2, 3));

@@ -148,6 +148,13 @@ public sealed class TypeAllowList
                 return definitionReason;
             }
 
+            // A delegate's type arguments only describe its signature (Func<Task>, Action<Stream>): no value
+            // of them is created by reading the delegate; its target graph is checked on its own.
+            if (typeof(Delegate).IsAssignableFrom(type))
+            {
+                return null;
+            }
+
             foreach (var argument in type.GetGenericArguments())
             {
                 if (Check(argument) is { } argumentReason)

@@ -6,11 +6,15 @@ namespace ActorProc.Serialization.Codecs.Objects;
 /// <summary>Which fields of a type are serialized, in which order, and under which display name.</summary>
 internal static class FieldLayout
 {
+    // FieldAttributes.NotSerialized (0x80), set by [NonSerialized]; the enum member is marked obsolete.
+    private const int NotSerializedFlag = 0x0080;
+
     private const BindingFlags Declared = BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly;
 
     /// <summary>
     /// All instance fields from the base-most class down to <paramref name="type"/>, excluding
-    /// <paramref name="stopAt"/> and its bases; each level in metadata order.
+    /// <paramref name="stopAt"/> and its bases and fields marked <see cref="NonSerializedAttribute"/>
+    /// (those keep their default value in the copy); each level in metadata order.
     /// </summary>
     public static List<FieldInfo> GetFields(Type type, Type? stopAt = null)
     {
@@ -25,7 +29,7 @@ internal static class FieldLayout
         var result = new List<FieldInfo>();
         for (int i = levels.Count - 1; i >= 0; i--)
         {
-            result.AddRange(levels[i].Where(f => !f.IsLiteral && !f.IsStatic));
+            result.AddRange(levels[i].Where(f => !f.IsLiteral && !f.IsStatic && ((int)f.Attributes & NotSerializedFlag) == 0));
         }
 
         return result;

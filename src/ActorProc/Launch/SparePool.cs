@@ -1,0 +1,93 @@
+using System.Collections.Concurrent;
+using ActorProc.Multiprocessing.Native;
+
+namespace ActorProc.Multiprocessing.Launch;
+
+/// <summary>
+/// Started child processes waiting for work (setting <c>actorproc.process.spares</c>): a
+/// <see cref="Process.Start"/> served by a spare only sends one message. The pool is filled on the
+/// launcher thread after each hand-off, never before the program's first start.
+/// </summary>
+internal sealed class SparePool
+{
+    private readonly ConcurrentQueue<ChildProcess> _spares = new();
+    private readonly int _target;
+    private readonly Func<ChildProcess> _launch;
+    private readonly ChildLauncher _launcher;
+    private int _refillQueued;
+    private int _drained;
+
+    public SparePool(int target, ChildLauncher launcher, Func<ChildProcess> launch)
+    {
+        _target = target;
+        _launcher = launcher;
+        _launch = launch;
+    }
+
+    /// <summary>The number of spares started (ready or still booting).</summary>
+    public int Count => _spares.Count;
+
+    /// <summary>A started spare, or null; either way a refill is queued.</summary>
+    public ChildProcess? TryTake()
+    {
+        if (_target == 0)
+        {
+            return null;
+        }
+
+        ChildProcess? taken = null;
+        while (_spares.TryDequeue(out var spare))
+        {
+            if (!spare.HasExited)
+            {
+                taken = spare;
+                break;
+            }
+
+            spare.Dispose();
+        }
+
+        QueueRefill();
+        return taken;
+    }
+
+    /// <summary>Kills every spare; no more are started.</summary>
+    public void Drain()
+    {
+        Volatile.Write(ref _drained, 1);
+        while (_spares.TryDequeue(out var spare))
+        {
+            spare.Signal(Posix.SIGKILL);
+            spare.CloseStdin();
+        }
+    }
+
+    private void QueueRefill()
+    {
+        if (Interlocked.CompareExchange(ref _refillQueued, 1, 0) != 0)
+        {
+            return;
+        }
+
+        _launcher.Post(() =>
+        {
+            Volatile.Write(ref _refillQueued, 0);
+            try
+            {
+                while (_spares.Count < _target && Volatile.Read(ref _drained) == 0)
+                {
+                    _spares.Enqueue(_launch());
+                }
+            }
+            catch (InvalidOperationException)
+            {
+                // Starting a spare failed; the next Start launches cold and reports the reason itself.
+            }
+
+            if (Volatile.Read(ref _drained) != 0)
+            {
+                Drain();
+            }
+        });
+    }
+}

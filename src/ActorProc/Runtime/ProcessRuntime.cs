@@ -1,0 +1,195 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using ActorProc.Actors;
+using ActorProc.Configuration;
+using ActorProc.Multiprocessing.Launch;
+using ActorProc.Multiprocessing.Processes;
+using ActorProc.Multiprocessing.Protocol;
+using ActorProc.Remote;
+using ActorProc.Serialization;
+
+namespace ActorProc.Multiprocessing.Runtime;
+
+/// <summary>
+/// The process layer of this OS process: one actor system with remoting (started on first use), the
+/// auth key shared by the whole process tree, <c>/system/processes</c>, the launcher and the spares, and
+/// the children this process started.
+/// </summary>
+internal sealed class ProcessRuntime
+{
+    private const string ConfigFileName = "actorproc.conf";
+    private static readonly object Gate = new();
+    private static ProcessRuntime? _current;
+
+    private readonly ConcurrentDictionary<Process, byte> _children = new();
+    private readonly string _hocon;
+    private long _nextToken;
+    private int _shutdown;
+
+    private ProcessRuntime(Config config, byte[] authKey)
+    {
+        System = ActorSystem.Create("actorproc", config);
+        try
+        {
+            Settings = ProcessSettings.FromConfig(System.Settings.Config);
+            AuthKey = authKey;
+            Remote = RemoteExtension.Start(System, authKey);
+            Processes = System.SystemActorOf(Props.Create(() => new ProcessesActor()), "processes");
+            ReportTo = ((InternalActorRef)Processes).Path.WithAddress(Remote.Address).ToSerializationFormat();
+            _hocon = System.Settings.Config.ToHocon();
+            Launcher = new ChildLauncher(Settings.ChildEnvironment);
+            Spares = new SparePool(Settings.Spares, Launcher, LaunchNew);
+        }
+        catch
+        {
+            System.Terminate().Wait(TimeSpan.FromSeconds(5));
+            throw;
+        }
+    }
+
+    /// <summary>The runtime if it was started.</summary>
+    public static ProcessRuntime? Existing => Volatile.Read(ref _current);
+
+    /// <summary>The actor system hosting this process's side of every primitive.</summary>
+    public ActorSystem System { get; }
+
+    /// <summary>Remoting of <see cref="System"/>.</summary>
+    public RemoteExtension Remote { get; }
+
+    /// <summary>The process tree's shared secret.</summary>
+    public byte[] AuthKey { get; }
+
+    /// <summary>The settings.</summary>
+    public ProcessSettings Settings { get; }
+
+    /// <summary><c>/system/processes</c>.</summary>
+    public IActorRef Processes { get; }
+
+    /// <summary>The full remote path of <see cref="Processes"/>, where children report.</summary>
+    public string ReportTo { get; }
+
+    /// <summary>Starts child OS processes.</summary>
+    public ChildLauncher Launcher { get; }
+
+    /// <summary>Ready children.</summary>
+    public SparePool Spares { get; }
+
+    /// <summary>The serializer processes use for targets and messages.</summary>
+    public Serializer Serializer => Remote.Serializer;
+
+    /// <summary>The runtime, started on first use (in the root: new key, configuration from <c>actorproc.conf</c> next to the app if present).</summary>
+    public static ProcessRuntime Get()
+    {
+        if (Volatile.Read(ref _current) is { } current)
+        {
+            return current;
+        }
+
+        lock (Gate)
+        {
+            if (_current is null)
+            {
+                var file = Path.Combine(AppContext.BaseDirectory, ConfigFileName);
+                var config = File.Exists(file) ? Config.ParseFile(file).WithFallback(ReferenceConfig.Default) : ReferenceConfig.Default;
+                var runtime = new ProcessRuntime(config, RandomNumberGenerator.GetBytes(32));
+                AppDomain.CurrentDomain.ProcessExit += (_, _) => runtime.ShutdownChildren();
+                Volatile.Write(ref _current, runtime);
+            }
+
+            return _current;
+        }
+    }
+
+    /// <summary>Starts the runtime of a child from its bootstrap frame.</summary>
+    public static ProcessRuntime StartChild(ChildBootstrap bootstrap)
+    {
+        lock (Gate)
+        {
+            if (_current is not null)
+            {
+                throw new InvalidOperationException("The process runtime is already started.");
+            }
+
+            var runtime = new ProcessRuntime(Config.Parse(bootstrap.Hocon, "parent process").WithFallback(ReferenceConfig.Default), bootstrap.AuthKey);
+            Volatile.Write(ref _current, runtime);
+            return runtime;
+        }
+    }
+
+    /// <summary>A child OS process for a <see cref="Process.Start"/>: a spare when one is ready, else a new one.</summary>
+    public ChildProcess Acquire() => Spares.TryTake() ?? LaunchNew();
+
+    /// <summary>Records a started process (for <see cref="Process.ActiveChildren"/> and the exit rules).</summary>
+    public void Track(Process process) => _children.TryAdd(process, 0);
+
+    /// <summary>The started children still alive; ended ones are forgotten.</summary>
+    public List<Process> AliveChildren()
+    {
+        var alive = new List<Process>();
+        foreach (var child in _children.Keys)
+        {
+            if (child.IsAlive)
+            {
+                alive.Add(child);
+            }
+            else
+            {
+                _children.TryRemove(child, out _);
+            }
+        }
+
+        return alive;
+    }
+
+    /// <summary>
+    /// The exit rules of a process ending normally: spares are killed, non-daemon children are joined,
+    /// then daemon children are terminated (and killed after <c>daemon-terminate-timeout</c>).
+    /// </summary>
+    public void ShutdownChildren()
+    {
+        if (Interlocked.Exchange(ref _shutdown, 1) != 0)
+        {
+            return;
+        }
+
+        Spares.Drain();
+        foreach (var child in AliveChildren().Where(c => !c.Daemon))
+        {
+            child.Join();
+        }
+
+        var daemons = AliveChildren();
+        foreach (var daemon in daemons)
+        {
+            daemon.Terminate();
+        }
+
+        var deadline = DateTime.UtcNow + Settings.DaemonTerminateTimeout;
+        foreach (var daemon in daemons)
+        {
+            var left = deadline - DateTime.UtcNow;
+            if (!daemon.Join(left > TimeSpan.Zero ? left : TimeSpan.Zero))
+            {
+                daemon.Kill();
+                daemon.Join(TimeSpan.FromSeconds(5));
+            }
+        }
+    }
+
+    private ChildProcess LaunchNew()
+    {
+        long token = Interlocked.Increment(ref _nextToken);
+        var child = Launcher.Launch(new ChildBootstrap(AuthKey, ReportTo, token, _hocon));
+        child.Exited.ContinueWith(
+            static (exited, state) =>
+            {
+                var (processes, token) = ((IActorRef, long))state!;
+                processes.Tell(new ChildGone(token, exited.IsCompletedSuccessfully ? exited.Result : -1));
+            },
+            (Processes, token),
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
+        return child;
+    }
+}

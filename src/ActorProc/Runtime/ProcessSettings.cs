@@ -1,0 +1,32 @@
+using ActorProc.Configuration;
+
+namespace ActorProc.Multiprocessing.Runtime;
+
+/// <summary>The <c>actorproc.process</c> settings (see hocon/actorproc.conf).</summary>
+internal sealed record ProcessSettings(int Spares, IReadOnlyDictionary<string, string> ChildEnvironment, TimeSpan ExitFlushTimeout, TimeSpan DaemonTerminateTimeout)
+{
+    /// <summary>Reads the settings from a full configuration (with the reference fallback applied).</summary>
+    /// <exception cref="ConfigException">A value is missing or invalid.</exception>
+    public static ProcessSettings FromConfig(Config config)
+    {
+        var section = config.GetConfig("actorproc.process");
+        int spares = section.GetInt("spares");
+        if (spares < 0)
+        {
+            throw new ConfigException($"actorproc.process.spares must be 0 or more, not {spares}.");
+        }
+
+        var environment = new Dictionary<string, string>(StringComparer.Ordinal);
+        var envSection = section.GetConfig("child-environment");
+        foreach (var entry in envSection.AsEnumerable())
+        {
+            environment[entry.Key] = envSection.GetString(entry.Key);
+        }
+
+        return new ProcessSettings(
+            spares,
+            environment,
+            section.GetTimeSpan("exit-flush-timeout", allowInfinite: false),
+            section.GetTimeSpan("daemon-terminate-timeout", allowInfinite: false));
+    }
+}
