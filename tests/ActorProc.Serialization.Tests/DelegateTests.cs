@@ -32,6 +32,17 @@ public class DelegateTests
     }
 
     [Fact]
+    public void A_lambda_made_inside_a_lambda_whose_closure_caches_it_round_trips()
+    {
+        string captured = "inner";
+        Func<Func<string>> outer = () => () => captured;
+        var inner = outer();
+        Assert.Contains(inner.Target!.GetType().GetFields(), f => f.Name.StartsWith("<>9__", StringComparison.Ordinal));
+
+        Assert.Equal("inner", RoundTrip.Copy(inner)());
+    }
+
+    [Fact]
     public void Closure_over_ints_strings_and_lists_round_trips_with_its_captured_values()
     {
         int offset = 10;

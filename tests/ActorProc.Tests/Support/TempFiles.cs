@@ -12,7 +12,7 @@ public sealed class TempFiles : IDisposable
     public static string WaitForText(string path, TimeSpan? timeout = null)
     {
         var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
-        while (DateTime.UtcNow < deadline)
+        while (true)
         {
             try
             {
@@ -23,6 +23,11 @@ public sealed class TempFiles : IDisposable
             }
             catch (IOException)
             {
+            }
+
+            if (DateTime.UtcNow >= deadline)
+            {
+                break;
             }
 
             Thread.Sleep(10);

@@ -29,11 +29,19 @@ internal static class FieldLayout
         var result = new List<FieldInfo>();
         for (int i = levels.Count - 1; i >= 0; i--)
         {
-            result.AddRange(levels[i].Where(f => !f.IsLiteral && !f.IsStatic && ((int)f.Attributes & NotSerializedFlag) == 0));
+            result.AddRange(levels[i].Where(f => !f.IsLiteral && !f.IsStatic && ((int)f.Attributes & NotSerializedFlag) == 0 && !IsDelegateCache(f)));
         }
 
         return result;
     }
+
+    /// <summary>
+    /// A field where the compiler caches a lambda's delegate inside its own closure (<c>&lt;&gt;9__1</c>). It is
+    /// a cache (null makes the compiled code create the delegate again), and it closes a cycle
+    /// delegate → closure → delegate that a delegate, built only once its target exists, cannot be part of.
+    /// </summary>
+    private static bool IsDelegateCache(FieldInfo field) =>
+        field.Name.StartsWith("<>9__", StringComparison.Ordinal) && IsCompilerGenerated(field.DeclaringType!);
 
     /// <summary>The name shown in error paths: the property name for auto-property backing fields.</summary>
     public static string DisplayName(FieldInfo field)
