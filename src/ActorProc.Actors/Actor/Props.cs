@@ -76,6 +76,9 @@ public sealed class Props
         return new Props(actorType, () => (ActorBase)ctor.Invoke(args));
     }
 
+    /// <summary>Props from a factory already known to build <paramref name="actorType"/> (the process layer rebuilds props in a child).</summary>
+    internal static Props FromFactory(Type actorType, Func<ActorBase> factory) => new(actorType, factory);
+
     /// <summary>Returns props with another mailbox.</summary>
     public Props WithMailbox(MailboxOptions mailbox)
     {

@@ -53,6 +53,8 @@ internal sealed class PromiseActorRef<T> : InternalActorRef
 
     public override bool IsTerminated => _promise.Task.IsCompleted;
 
+    public override ActorSystem? OwnerSystem => _temp?.OwnerSystem;
+
     public void Start(TimeSpan? timeout, CancellationToken cancellationToken)
     {
         if (timeout is { } t && t != Timeout.InfiniteTimeSpan)

@@ -19,6 +19,8 @@ internal sealed class LocalActorRef : InternalActorRef
 
     public override bool IsTerminated => Cell.IsTerminated;
 
+    public override ActorSystem? OwnerSystem => Cell.System;
+
     public override void Tell(object message, IActorRef? sender)
     {
         if (message is null)

@@ -16,6 +16,8 @@ internal sealed class TempContainer(ActorPath path, InternalActorRef parent) : I
 
     public override InternalActorRef? Parent { get; } = parent;
 
+    public override ActorSystem? OwnerSystem => Parent?.OwnerSystem;
+
     public ActorPath NewTempPath() => Path.Child("$" + Interlocked.Increment(ref _counter).ToString("x", System.Globalization.CultureInfo.InvariantCulture));
 
     public void Add(InternalActorRef child) => _children[child.Path.Name] = child;

@@ -227,7 +227,12 @@ public sealed class RemoteExtension
         var path = actorRef.Path;
         if (!path.Address.HasLocalScope || !System.Provider.IsLocal(path.Address))
         {
-            return path.ToSerializationFormat();
+            // A ref of another actor system in this process travels under that system's remote address when it
+            // has remoting (e.g. a user system's actor inside a message of the process runtime's system).
+            return path.Address.HasLocalScope && actorRef is InternalActorRef { OwnerSystem: { } owner } && owner != System
+                && owner.GetExtension<RemoteExtension>() is { } ownerRemote
+                ? ownerRemote.WirePath(actorRef)
+                : path.ToSerializationFormat();
         }
 
         // Cached per path object (one per local ref): senders repeat, rebuilding the path each time is waste.

@@ -37,6 +37,16 @@ internal sealed class ProcessRuntime
             Processes = System.SystemActorOf(Props.Create(() => new ProcessesActor()), "processes");
             ReportTo = ((InternalActorRef)Processes).Path.WithAddress(Remote.Address).ToSerializationFormat();
             _hocon = System.Settings.Config.ToHocon();
+            // The process runtime has no logger of its own: its errors go to stderr, which children share with their parent.
+            System.InterceptLogEvents(static e =>
+            {
+                if (e.Level >= Microsoft.Extensions.Logging.LogLevel.Error)
+                {
+                    Console.Error.WriteLine($"[actorproc {Environment.ProcessId} {Multiprocessing.Process.Current.Name}] {e.Level}: {e.Message}{(e.Cause is null ? "" : Environment.NewLine + e.Cause)}");
+                }
+
+                return false;
+            });
             Launcher = new ChildLauncher(Settings.ChildEnvironment);
             Spares = new SparePool(Settings.Spares, Launcher, LaunchNew);
         }
