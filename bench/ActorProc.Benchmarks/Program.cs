@@ -19,7 +19,7 @@ if (mode == "micro")
 
 if (mode != "macro")
 {
-    Console.Error.WriteLine($"Unknown mode '{mode}': use 'macro [pingpong|ask|remote-pingpong|remote-roundtrip|idle-actor-memory]' or 'micro [BenchmarkDotNet arguments]'.");
+    Console.Error.WriteLine($"Unknown mode '{mode}': use 'macro [pingpong|ask|remote-pingpong|remote-roundtrip|idle-actor-memory|process-start|process-memory]' or 'micro [BenchmarkDotNet arguments]'.");
     return 2;
 }
 
@@ -56,6 +56,19 @@ if (only is null or "remote-pingpong" or "remote-roundtrip")
 if (only is null or "idle-actor-memory")
 {
     Report("idle-actor-memory", IdleActorMemoryScenario.Run(100_000), "bytes");
+}
+
+if (only is null or "process-start")
+{
+    Report("process-start-join-cold", ProcessScenarios.ColdStartJoin(15), "ms");
+    Report("process-start-join-warm", ProcessScenarios.WarmStartJoin(15), "ms");
+}
+
+if (only is null or "process-memory")
+{
+    var (rss, pss) = ProcessScenarios.IdleChildMemory();
+    Report("process-idle-rss", rss, "MB");
+    Report("process-idle-pss", pss, "MB");
 }
 
 return 0;

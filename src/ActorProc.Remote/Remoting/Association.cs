@@ -18,6 +18,9 @@ internal sealed class Association
     private readonly RemoteExtension _remote;
     private readonly object _lock = new();
 
+    // Completed when a connection attempt ends (active or dead): a stop first lets queued messages go out.
+    private readonly TaskCompletionSource _settled = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     // Remote watches made from this system: watchee -> local watchers (for AddressTerminated and notifications).
     private readonly Dictionary<RemoteActorRef, HashSet<InternalActorRef>> _watches = [];
     private List<object>? _pending = [];
@@ -291,6 +294,7 @@ internal sealed class Association
         Volatile.Write(ref _lastReceived, Environment.TickCount64);
         _state = State.Active;
         Volatile.Write(ref _connection, connection);
+        _settled.TrySetResult();
     }
 
     private void Established(TransportConnection<object> connection, long peerUid)
@@ -357,6 +361,7 @@ internal sealed class Association
             }
 
             _state = State.Dead;
+            _settled.TrySetResult();
             connection = _connection;
             Volatile.Write(ref _connection, null);
             pending = _pending;
@@ -384,13 +389,29 @@ internal sealed class Association
         }
     }
 
-    /// <summary>Closes the connection when the system stops (peers see the close and treat this system as dead).</summary>
+    /// <summary>Closes the connection when the system stops, after delivering what is queued (peers see the close and treat this system as dead).</summary>
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         TransportConnection<object>? connection;
+        bool connecting;
         lock (_lock)
         {
             connection = _connection;
+            connecting = _state == State.Connecting;
+        }
+
+        if (connecting)
+        {
+            // Messages sent just before the stop wait in _pending for the connection: let them go out.
+            try
+            {
+                await _settled.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+            }
+
+            connection = Volatile.Read(ref _connection);
         }
 
         if (connection is not null)

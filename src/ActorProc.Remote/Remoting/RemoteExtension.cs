@@ -478,6 +478,23 @@ public sealed class RemoteExtension
         AssociationFor(identity.Address).OnInbound(link, identity);
     }
 
+    /// <summary>
+    /// Stops remoting without the rest of the actor system's termination, for a process about to exit: every
+    /// queued message is delivered (waiting for connections in progress), associations are closed and the
+    /// socket directory is removed (the listener goes with the process).
+    /// </summary>
+    internal async Task StopForExitAsync(CancellationToken cancellationToken)
+    {
+        if (Interlocked.Exchange(ref _stopped, 1) != 0)
+        {
+            return;
+        }
+
+        _heartbeat.Cancel();
+        await Task.WhenAll(_associations.Values.Select(a => a.StopAsync(cancellationToken))).ConfigureAwait(false);
+        _socketDirectory?.Dispose();
+    }
+
     private async Task StopAsync(CancellationToken cancellationToken)
     {
         if (Interlocked.Exchange(ref _stopped, 1) != 0)

@@ -11,7 +11,7 @@ namespace ActorProc.Multiprocessing.Launch;
 internal sealed class SparePool
 {
     private readonly ConcurrentQueue<ChildProcess> _spares = new();
-    private readonly int _target;
+    private int _target;
     private readonly Func<ChildProcess> _launch;
     private readonly ChildLauncher _launcher;
     private int _refillQueued;
@@ -24,13 +24,20 @@ internal sealed class SparePool
         _launch = launch;
     }
 
+    /// <summary>How many spares are kept (benchmarks switch between cold and warm starts).</summary>
+    internal int Target
+    {
+        get => Volatile.Read(ref _target);
+        set => Volatile.Write(ref _target, value);
+    }
+
     /// <summary>The number of spares started (ready or still booting).</summary>
     public int Count => _spares.Count;
 
     /// <summary>A started spare, or null; either way a refill is queued.</summary>
     public ChildProcess? TryTake()
     {
-        if (_target == 0)
+        if (Target == 0)
         {
             return null;
         }
@@ -74,7 +81,7 @@ internal sealed class SparePool
             Volatile.Write(ref _refillQueued, 0);
             try
             {
-                while (_spares.Count < _target && Volatile.Read(ref _drained) == 0)
+                while (_spares.Count < Target && Volatile.Read(ref _drained) == 0)
                 {
                     _spares.Enqueue(_launch());
                 }

@@ -102,6 +102,14 @@ public class Process : IDisposable
         _state = Started;
     }
 
+    // For WarmUp only: no name counter, no creator.
+    private Process(Action target)
+    {
+        _target = target;
+        _name = "warm-up";
+        _identity = [];
+    }
+
     private enum Role
     {
         Child,
@@ -343,6 +351,19 @@ public class Process : IDisposable
             Volatile.Write(ref _current, process);
             Volatile.Write(ref _isChild, true);
         }
+    }
+
+    /// <summary>
+    /// In a spare child waiting for work: runs the serializer over a process with a target and a work order once,
+    /// so the first real <see cref="Start"/> served by the spare does not pay for building those codecs.
+    /// </summary>
+    internal static void WarmUp(Serializer serializer, object state)
+    {
+        var sample = new Process(static () => { });
+        var payload = serializer.SerializeToArray<Process>(sample);
+        var run = new RunTarget(payload, new ProcessInfo("warm-up", [1], false, "warm-up", 0, [], Environment.CurrentDirectory));
+        var copy = serializer.Deserialize<RunTarget>(serializer.SerializeToArray(run), state);
+        serializer.Deserialize<Process>(copy.Payload, state);
     }
 
     internal void AttachActor(IActorRef actor)

@@ -61,6 +61,7 @@ internal static class ChildEntry
         var control = runtime.System.SystemActorOf(Props.Create(() => new ChildControlActor(work)), "process-control");
         runtime.System.ResolveActorRef(ActorPath.Parse(bootstrap.ReportTo)).Tell(new ChildReady(bootstrap.Token, control, Environment.ProcessId));
         WatchStdin(stdin);
+        ThreadPool.UnsafeQueueUserWorkItem(static state => Process.WarmUp(state.Serializer, state.System), runtime, preferLocal: false);
 
         var run = work.Task.GetAwaiter().GetResult();
         Process process;
@@ -113,13 +114,17 @@ internal static class ChildEntry
         }
 
         runtime.ShutdownChildren();
+
+        // As Python's os._exit after the target: no actor system termination (its actors are not stopped one
+        // by one), only what other processes must still see: queued outgoing messages are delivered.
+        using var timeout = new CancellationTokenSource(runtime.Settings.ExitFlushTimeout);
         try
         {
-            runtime.System.Terminate().Wait(runtime.Settings.ExitFlushTimeout);
+            runtime.Remote.StopForExitAsync(timeout.Token).Wait(timeout.Token);
         }
-        catch (AggregateException)
+        catch (Exception e) when (e is OperationCanceledException or AggregateException)
         {
-            // Termination failed: exit anyway.
+            // Flushing failed or took too long: exit anyway.
         }
     }
 
