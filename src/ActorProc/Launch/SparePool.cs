@@ -34,6 +34,9 @@ internal sealed class SparePool
     /// <summary>The number of spares started (ready or still booting).</summary>
     public int Count => _spares.Count;
 
+    /// <summary>The pids of the spares (for diagnostics and the test suite's leak guard).</summary>
+    internal IReadOnlyList<int> Pids => [.. _spares.Select(s => s.Pid)];
+
     /// <summary>A started spare, or null; either way a refill is queued.</summary>
     public ChildProcess? TryTake()
     {

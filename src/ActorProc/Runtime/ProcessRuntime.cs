@@ -26,9 +26,9 @@ internal sealed class ProcessRuntime
     private long _nextToken;
     private int _shutdown;
 
-    private ProcessRuntime(Config config, byte[] authKey)
+    private ProcessRuntime(Config overrides, byte[] authKey)
     {
-        System = ActorSystem.Create("actorproc", config);
+        System = ActorSystem.Create("actorproc", overrides.IsEmpty ? ReferenceConfig.Default : overrides.WithFallback(ReferenceConfig.Default));
         try
         {
             Settings = ProcessSettings.FromConfig(System.Settings.Config);
@@ -36,7 +36,8 @@ internal sealed class ProcessRuntime
             Remote = RemoteExtension.Start(System, authKey);
             Processes = System.SystemActorOf(Props.Create(() => new ProcessesActor()), "processes");
             ReportTo = ((InternalActorRef)Processes).Path.WithAddress(Remote.Address).ToSerializationFormat();
-            _hocon = System.Settings.Config.ToHocon();
+            // Children get only what differs from the reference configuration (they have the reference too).
+            _hocon = overrides.IsEmpty ? "" : overrides.ToHocon();
             // The process runtime has no logger of its own: its errors go to stderr, which children share with their parent.
             System.InterceptLogEvents(static e =>
             {
@@ -87,7 +88,11 @@ internal sealed class ProcessRuntime
     /// <summary>The serializer processes use for targets and messages.</summary>
     public Serializer Serializer => Remote.Serializer;
 
-    /// <summary>The runtime, started on first use (in the root: new key, configuration from <c>actorproc.conf</c> next to the app if present).</summary>
+    /// <summary>
+    /// The runtime, started on first use. In the root process: a new random auth key, and the configuration
+    /// from <c>actorproc.conf</c> next to the application if that file exists (over the reference
+    /// configuration); children inherit it.
+    /// </summary>
     public static ProcessRuntime Get()
     {
         if (Volatile.Read(ref _current) is { } current)
@@ -100,8 +105,7 @@ internal sealed class ProcessRuntime
             if (_current is null)
             {
                 var file = Path.Combine(AppContext.BaseDirectory, ConfigFileName);
-                var config = File.Exists(file) ? Config.ParseFile(file).WithFallback(ReferenceConfig.Default) : ReferenceConfig.Default;
-                var runtime = new ProcessRuntime(config, RandomNumberGenerator.GetBytes(32));
+                var runtime = new ProcessRuntime(File.Exists(file) ? Config.ParseFile(file) : Config.Empty, RandomNumberGenerator.GetBytes(32));
                 AppDomain.CurrentDomain.ProcessExit += (_, _) => runtime.ShutdownChildren();
                 Volatile.Write(ref _current, runtime);
             }
@@ -120,7 +124,8 @@ internal sealed class ProcessRuntime
                 throw new InvalidOperationException("The process runtime is already started.");
             }
 
-            var runtime = new ProcessRuntime(Config.Parse(bootstrap.Hocon, "parent process").WithFallback(ReferenceConfig.Default), bootstrap.AuthKey);
+            var overrides = bootstrap.Hocon.Length == 0 ? Config.Empty : Config.Parse(bootstrap.Hocon, "parent process");
+            var runtime = new ProcessRuntime(overrides, bootstrap.AuthKey);
             Volatile.Write(ref _current, runtime);
             return runtime;
         }

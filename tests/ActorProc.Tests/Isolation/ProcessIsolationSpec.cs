@@ -75,6 +75,40 @@ public sealed class ProcessIsolationSpec(ITestOutputHelper output) : TestKitBase
     }
 
     [Fact]
+    public async Task A_killed_process_with_the_default_strategy_is_restarted_with_fresh_state()
+    {
+        var worker = Sys.ActorOf(Props.Create<Counter>().WithProcessIsolation());
+        worker.Tell("inc");
+        Assert.Equal(1, await worker.Ask<int>("get", Long));
+        int first = await worker.Ask<int>("pid", Long);
+
+        Support.OsProcesses.Kill(first);
+
+        await AwaitAssertAsync(first, worker);
+        Assert.Equal(0, await worker.Ask<int>("get", Long));
+    }
+
+    private async Task AwaitAssertAsync(int oldPid, IActorRef worker)
+    {
+        var deadline = DateTime.UtcNow + Long;
+        while (true)
+        {
+            try
+            {
+                if (await worker.Ask<int>("pid", TimeSpan.FromSeconds(5)) != oldPid)
+                {
+                    return;
+                }
+            }
+            catch (AskTimeoutException) when (DateTime.UtcNow < deadline)
+            {
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, "the isolated actor was not restarted in a new process");
+        }
+    }
+
+    [Fact]
     public void A_killed_process_with_a_stopping_strategy_stops_the_actor_and_watchers_get_Terminated()
     {
         var parent = Sys.ActorOf(Props.Create(() => new Parent(Props.Create<Counter>().WithProcessIsolation())));

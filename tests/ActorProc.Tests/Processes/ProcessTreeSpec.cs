@@ -93,7 +93,33 @@ public sealed class ProcessTreeSpec : IDisposable
 
         Assert.True(p.Join(Long));
         Assert.Equal(-9, p.ExitCode);
-        Assert.All(children, pid => Assert.True(OsProcesses.WaitUntilGone(pid, TimeSpan.FromSeconds(10)), $"child {pid} outlived its SIGKILLed parent"));
+        Assert.All(children, pid => Assert.True(OsProcesses.WaitUntilGone(pid, TimeSpan.FromSeconds(3)), $"child {pid} outlived its SIGKILLed parent by 3 s"));
+    }
+
+    [Fact]
+    public void Twenty_children_terminated_at_once_all_end_with_minus_15()
+    {
+        var ready = Enumerable.Range(0, 20).Select(i => _files[$"ready-{i}"]).ToArray();
+        var children = ready.Select(file => new mp.Process(() =>
+        {
+            TempFiles.Write(file, "up");
+            Thread.Sleep(Timeout.Infinite);
+        })).ToList();
+        children.ForEach(c => c.Start());
+        _pids.AddRange(children.Select(c => c.Pid!.Value));
+        foreach (var file in ready)
+        {
+            TempFiles.WaitForText(file);
+        }
+
+        children.ForEach(c => c.Terminate());
+
+        Assert.All(children, c =>
+        {
+            Assert.True(c.Join(Long));
+            Assert.Equal(-15, c.ExitCode);
+        });
+        Assert.DoesNotContain(mp.Process.ActiveChildren(), children.Contains);
     }
 
     [Fact]

@@ -1,0 +1,79 @@
+using ActorProc.Multiprocessing.Runtime;
+using Xunit.Abstractions;
+using Xunit.Sdk;
+
+[assembly: TestCollectionOrderer("ActorProc.Tests.Support.LeakGuardLastOrderer", "ActorProc.Tests")]
+
+namespace ActorProc.Tests.Support;
+
+/// <summary>The leak guard's collection: not parallel, so it runs after every parallel collection, and ordered last.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class LeakGuardCollection
+{
+    public const string Name = "zz-leak-guard";
+}
+
+/// <summary>Orders collections by name with the leak guard last.</summary>
+public sealed class LeakGuardLastOrderer : ITestCollectionOrderer
+{
+    public IEnumerable<ITestCollection> OrderTestCollections(IEnumerable<ITestCollection> testCollections) =>
+        testCollections.OrderBy(c => c.DisplayName.Contains(LeakGuardCollection.Name, StringComparison.Ordinal)).ThenBy(c => c.DisplayName, StringComparer.Ordinal);
+}
+
+/// <summary>Fails the run when a test left a child process (or an orphaned grandchild) of this test assembly running.</summary>
+[Collection(LeakGuardCollection.Name)]
+public sealed class LeakGuardSpec
+{
+    [Fact]
+    public void No_test_left_a_child_process_running()
+    {
+        // Children of this assembly run ActorProc.ChildHost with this assembly's runtimeconfig, whoever their parent is.
+        var marker = Path.Combine(AppContext.BaseDirectory, "ActorProc.Tests.runtimeconfig.json");
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
+        List<string> leaked;
+        do
+        {
+            var spares = ProcessRuntime.Existing?.Spares.Pids ?? [];
+            leaked = [.. ChildHostProcesses(marker).Where(p => !spares.Contains(p.Pid)).Select(p => $"{p.Pid}: {p.CommandLine}")];
+            if (leaked.Count == 0)
+            {
+                return;
+            }
+
+            Thread.Sleep(100);
+        }
+        while (DateTime.UtcNow < deadline);
+
+        Assert.Fail("Child processes left running by the tests:" + Environment.NewLine + string.Join(Environment.NewLine, leaked));
+    }
+
+    private static IEnumerable<(int Pid, string CommandLine)> ChildHostProcesses(string marker)
+    {
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(dir), out int pid))
+            {
+                continue;
+            }
+
+            string commandLine;
+            try
+            {
+                commandLine = File.ReadAllText(Path.Combine(dir, "cmdline")).Replace('\0', ' ');
+            }
+            catch (IOException)
+            {
+                continue;
+            }
+            catch (UnauthorizedAccessException)
+            {
+                continue;
+            }
+
+            if (commandLine.Contains("ActorProc.ChildHost.dll", StringComparison.Ordinal) && commandLine.Contains(marker, StringComparison.Ordinal) && OsProcesses.IsRunning(pid))
+            {
+                yield return (pid, commandLine);
+            }
+        }
+    }
+}
