@@ -37,7 +37,7 @@ internal sealed class SparePool
     /// <summary>The pids of the spares (for diagnostics and the test suite's leak guard).</summary>
     internal IReadOnlyList<int> Pids => [.. _spares.Select(s => s.Pid)];
 
-    /// <summary>A started spare, or null; either way a refill is queued.</summary>
+    /// <summary>A started spare, or null (call <see cref="Refill"/> after serving the start).</summary>
     public ChildProcess? TryTake()
     {
         if (Target == 0)
@@ -57,7 +57,6 @@ internal sealed class SparePool
             spare.Dispose();
         }
 
-        QueueRefill();
         return taken;
     }
 
@@ -72,9 +71,10 @@ internal sealed class SparePool
         }
     }
 
-    private void QueueRefill()
+    /// <summary>Queues starting spares up to the target, behind any start already waiting for the launcher.</summary>
+    public void Refill()
     {
-        if (Interlocked.CompareExchange(ref _refillQueued, 1, 0) != 0)
+        if (Target == 0 || Interlocked.CompareExchange(ref _refillQueued, 1, 0) != 0)
         {
             return;
         }

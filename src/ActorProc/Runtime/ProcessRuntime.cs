@@ -132,7 +132,12 @@ internal sealed class ProcessRuntime
     }
 
     /// <summary>A child OS process for a <see cref="Process.Start"/>: a spare when one is ready, else a new one.</summary>
-    public ChildProcess Acquire() => Spares.TryTake() ?? LaunchNew();
+    public ChildProcess Acquire()
+    {
+        var child = Spares.TryTake() ?? LaunchNew();
+        Spares.Refill();
+        return child;
+    }
 
     /// <summary>Records a started process (for <see cref="Process.ActiveChildren"/> and the exit rules).</summary>
     public void Track(Process process) => _children.TryAdd(process, 0);
