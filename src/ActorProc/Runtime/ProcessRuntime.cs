@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using ActorProc.Actors;
 using ActorProc.Configuration;
+using ActorProc.Multiprocessing.Handles;
 using ActorProc.Multiprocessing.Launch;
 using ActorProc.Multiprocessing.Processes;
 using ActorProc.Multiprocessing.Protocol;
@@ -35,6 +36,7 @@ internal sealed class ProcessRuntime
             AuthKey = authKey;
             Remote = RemoteExtension.Start(System, authKey);
             Processes = System.SystemActorOf(Props.Create(() => new ProcessesActor()), "processes");
+            Owners = new OwnerMonitor(System);
             ReportTo = ((InternalActorRef)Processes).Path.WithAddress(Remote.Address).ToSerializationFormat();
             // Children get only what differs from the reference configuration (they have the reference too).
             _hocon = overrides.IsEmpty ? "" : overrides.ToHocon();
@@ -72,6 +74,9 @@ internal sealed class ProcessRuntime
 
     /// <summary>The settings.</summary>
     public ProcessSettings Settings { get; }
+
+    /// <summary>Watches the owners of the objects whose handles this process uses.</summary>
+    public OwnerMonitor Owners { get; }
 
     /// <summary><c>/system/processes</c>.</summary>
     public IActorRef Processes { get; }
@@ -138,6 +143,9 @@ internal sealed class ProcessRuntime
         Spares.Refill();
         return child;
     }
+
+    /// <summary>Creates the actor that owns a shared object (queue, lock, ...) in this process.</summary>
+    public IActorRef CreateOwner(Props props) => System.SystemActorOf(props);
 
     /// <summary>Records a started process (for <see cref="Process.ActiveChildren"/> and the exit rules).</summary>
     public void Track(Process process) => _children.TryAdd(process, 0);
