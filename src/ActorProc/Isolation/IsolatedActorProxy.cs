@@ -20,7 +20,7 @@ internal sealed class IsolatedActorProxy : UntypedActor
     // old process (its exit, a late failure) must not be taken for the new one's.
     private static int _incarnations;
     private readonly Props _props;
-    private readonly Queue<(object Message, IActorRef Sender)> _pending = new();
+    private readonly System.Collections.Generic.Queue<(object Message, IActorRef Sender)> _pending = new();
     private Process? _process;
     private IActorRef? _remote;
     private IActorRef? _host;

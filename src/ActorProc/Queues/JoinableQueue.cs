@@ -1,0 +1,37 @@
+using ActorProc.Multiprocessing.Handles;
+using ActorProc.Multiprocessing.Queues;
+
+namespace ActorProc.Multiprocessing;
+
+/// <summary>
+/// A <see cref="Queue{T}"/> whose consumers mark each item done (<see cref="TaskDone"/>), so that a producer
+/// can wait until everything put was processed (<see cref="Join"/>), as Python's <c>JoinableQueue</c>.
+/// </summary>
+/// <remarks>
+/// Beyond Python: an item a consumer took but had not marked done when its process died is delivered again
+/// to another consumer, and <see cref="Join"/> does not hang because of it.
+/// </remarks>
+/// <typeparam name="T">The item type.</typeparam>
+public class JoinableQueue<T> : Queue<T>
+{
+    /// <summary>Creates a joinable queue owned by this process.</summary>
+    /// <param name="maxsize">The most items it holds; 0 or less for unbounded.</param>
+    public JoinableQueue(int maxsize = 0)
+        : base(maxsize, joinable: true)
+    {
+    }
+
+    private protected override string Kind => "JoinableQueue";
+
+    /// <summary>Marks one item taken by this process as done.</summary>
+    /// <exception cref="InvalidOperationException">Called more times than items were taken in this process.</exception>
+    public void TaskDone() => Inbox.TaskDone();
+
+    /// <summary>Waits until every item put on the queue has been marked done.</summary>
+    /// <exception cref="OwnerProcessGoneException">The queue's owner is gone.</exception>
+    public void Join() => OwnerCall.Ask<bool>(Owner, new QueueJoin(), Kind);
+
+    /// <summary>Completes when every item put on the queue has been marked done.</summary>
+    public Task JoinAsync(CancellationToken cancellationToken = default) =>
+        OwnerCall.AskAsync<bool>(Owner, new QueueJoin(), Kind, cancellationToken: cancellationToken);
+}
