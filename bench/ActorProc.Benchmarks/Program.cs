@@ -19,7 +19,7 @@ if (mode == "micro")
 
 if (mode != "macro")
 {
-    Console.Error.WriteLine($"Unknown mode '{mode}': use 'macro [pingpong|ask|remote-pingpong|remote-roundtrip|idle-actor-memory|process-start|process-memory]' or 'micro [BenchmarkDotNet arguments]'.");
+    Console.Error.WriteLine($"Unknown mode '{mode}': use 'macro [pingpong|ask|remote-pingpong|remote-roundtrip|idle-actor-memory|process-start|process-memory|queue]' or 'micro [BenchmarkDotNet arguments]'.");
     return 2;
 }
 
@@ -62,6 +62,11 @@ if (only is null or "process-start")
 {
     Report("process-start-join-cold", ProcessScenarios.ColdStartJoin(15), "ms");
     Report("process-start-join-warm", ProcessScenarios.WarmStartJoin(15), "ms");
+}
+
+if (only is null or "queue")
+{
+    Report("queue-oneway", Enumerable.Range(0, 3).Max(_ => QueueScenarios.OneWay(200_000)), "items/s");
 }
 
 if (only is null or "process-memory")

@@ -16,6 +16,7 @@ internal sealed class QueueInbox
     /// <summary>The largest number of items a process asks for ahead of its gets.</summary>
     public const int MaxWindow = 64;
 
+
     private static readonly ConcurrentDictionary<IActorRef, QueueInbox> Inboxes = new();
 
     private readonly IActorRef _owner;
@@ -28,6 +29,7 @@ internal sealed class QueueInbox
     private int _window = 1;
     private long _taken;
     private long _done;
+    private int _unacked;
 
     private QueueInbox(IActorRef owner, string what)
     {
@@ -135,6 +137,7 @@ internal sealed class QueueInbox
             _done++;
         }
 
+        FlushAcks();
         _owner.Tell(new QueueTaskDone(_self, 1), _self);
     }
 
@@ -144,7 +147,7 @@ internal sealed class QueueInbox
         {
             if (_buffer.TryDequeue(out item!))
             {
-                Taken();
+                Taken(demandFollows: true);
                 RequestMore(buffered: true);
                 return true;
             }
@@ -168,10 +171,25 @@ internal sealed class QueueInbox
         return true;
     }
 
-    private void Taken()
+    // Every get is acknowledged at once (a consumer that dies after Get returned an item does not get it again);
+    // the acknowledgement rides on the next demand when the get also asks for more.
+    private void Taken(bool demandFollows = false)
     {
         Interlocked.Increment(ref _taken);
-        _owner.Tell(new QueueAck(_self, 1), _self);
+        Interlocked.Increment(ref _unacked);
+        if (!demandFollows)
+        {
+            FlushAcks();
+        }
+    }
+
+    private void FlushAcks()
+    {
+        int acks = Interlocked.Exchange(ref _unacked, 0);
+        if (acks > 0)
+        {
+            _owner.Tell(new QueueAck(_self, acks), _self);
+        }
     }
 
     // Called at each get: grow the window when the get found nothing, shrink it when half a window sits unused.
@@ -191,15 +209,19 @@ internal sealed class QueueInbox
             }
 
             want = _window - (held + _outstanding);
-            if (want <= 0)
+            if (want > 0)
             {
-                return;
+                _outstanding += want;
             }
-
-            _outstanding += want;
         }
 
-        _owner.Tell(new QueueDemand(_self, want, 0), _self);
+        if (want <= 0)
+        {
+            FlushAcks();
+            return;
+        }
+
+        _owner.Tell(new QueueDemand(_self, want, Interlocked.Exchange(ref _unacked, 0)), _self);
     }
 
     private void Deliver(byte[][] items)
