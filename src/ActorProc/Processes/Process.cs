@@ -47,6 +47,11 @@ public class Process : IDisposable
     [NonSerialized]
     private ChildProcess? _child;
 
+    // Completed (with the exit code) once the OS process ended and every message it sent to this process was
+    // dispatched: a Join that returns guarantees the child's puts are ahead of anything sent after it.
+    [NonSerialized]
+    private TaskCompletionSource<int>? _ended;
+
     [NonSerialized]
     private int _state;
 
@@ -172,7 +177,7 @@ public class Process : IDisposable
     {
         Role.Current => true,
         Role.Parent => !OperatingSystem.IsLinux() || Posix.ParentPid() == _ownPid,
-        _ => _child is { HasExited: false },
+        _ => _ended is { Task.IsCompleted: false },
     };
 
     /// <summary>
@@ -180,7 +185,7 @@ public class Process : IDisposable
     /// <see cref="Environment.Exit"/>(n), 1 after an unhandled exception, and <c>-signal</c> when a signal
     /// ended it (-15 after <see cref="Terminate"/>, -9 after <see cref="Kill"/>).
     /// </summary>
-    public int? ExitCode => _child?.Exited is { IsCompletedSuccessfully: true } exited ? exited.Result : null;
+    public int? ExitCode => _ended?.Task is { IsCompletedSuccessfully: true } ended ? ended.Result : null;
 
     /// <summary>The actor under <c>/system/processes</c> that stands for this child (stops when the child ends).</summary>
     internal Task<IActorRef> ActorRef => (_actor ??= new TaskCompletionSource<IActorRef>(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
@@ -249,6 +254,7 @@ public class Process : IDisposable
             var creator = Current;
             var info = new ProcessInfo(_name, _identity, _daemon, creator._name, Environment.ProcessId, creator._identity, Environment.CurrentDirectory);
             var child = runtime.Acquire();
+            _ended = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
             _child = child;
             runtime.Track(this);
             runtime.Processes.Tell(new ChildStarted(this, child, new RunTarget(payload, info)));
@@ -270,31 +276,31 @@ public class Process : IDisposable
         if (timeout is { } t)
         {
             ArgumentOutOfRangeException.ThrowIfLessThan(t, TimeSpan.Zero, nameof(timeout));
-            return ((IAsyncResult)child.Exited).AsyncWaitHandle.WaitOne(t) || child.HasExited;
+            return ((IAsyncResult)child).AsyncWaitHandle.WaitOne(t) || child.IsCompleted;
         }
 
-        child.Exited.Wait();
+        child.Wait();
         return true;
     }
 
     /// <summary>Completes when the process has ended.</summary>
     /// <exception cref="InvalidOperationException">The process was not started, or is closed.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled first.</exception>
-    public Task JoinAsync(CancellationToken cancellationToken = default) => StartedChild().Exited.WaitAsync(cancellationToken);
+    public Task JoinAsync(CancellationToken cancellationToken = default) => StartedChild().WaitAsync(cancellationToken);
 
     /// <summary>Sends SIGTERM (the child ends with exit code -15); nothing when it already ended.</summary>
     /// <exception cref="InvalidOperationException">The process was not started, or is closed.</exception>
-    public void Terminate() => StartedChild().Signal(Posix.SIGTERM);
+    public void Terminate() => StartedChildProcess().Signal(Posix.SIGTERM);
 
     /// <summary>Sends SIGKILL (the child ends with exit code -9); nothing when it already ended.</summary>
     /// <exception cref="InvalidOperationException">The process was not started, or is closed.</exception>
-    public void Kill() => StartedChild().Signal(Posix.SIGKILL);
+    public void Kill() => StartedChildProcess().Signal(Posix.SIGKILL);
 
     /// <summary>Releases the process's resources; most members throw afterwards.</summary>
     /// <exception cref="InvalidOperationException">The process is still running.</exception>
     public void Close()
     {
-        if (_role == Role.Child && _child is { HasExited: false })
+        if (_role == Role.Child && IsAlive)
         {
             throw new InvalidOperationException($"Process {_name} is still running; join or terminate it before closing it.");
         }
@@ -308,7 +314,7 @@ public class Process : IDisposable
     /// <summary>Closes the process when it has ended (or was never started); a running child is left running.</summary>
     public void Dispose()
     {
-        if (_role == Role.Child && _child is not { HasExited: false })
+        if (_role == Role.Child && !IsAlive)
         {
             Close();
         }
@@ -372,7 +378,16 @@ public class Process : IDisposable
         _actor.TrySetResult(actor);
     }
 
-    private ChildProcess StartedChild([System.Runtime.CompilerServices.CallerMemberName] string member = "")
+    /// <summary>Called by the process's actor: the child ended with <paramref name="exitCode"/> and its messages were dispatched.</summary>
+    internal void MarkEnded(int exitCode) => _ended?.TrySetResult(exitCode);
+
+    private Task<int> StartedChild([System.Runtime.CompilerServices.CallerMemberName] string member = "")
+    {
+        StartedChildProcess(member);
+        return _ended!.Task;
+    }
+
+    private ChildProcess StartedChildProcess([System.Runtime.CompilerServices.CallerMemberName] string member = "")
     {
         if (_role != Role.Child)
         {

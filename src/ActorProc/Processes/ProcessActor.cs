@@ -5,21 +5,58 @@ namespace ActorProc.Multiprocessing.Processes;
 
 /// <summary>
 /// The parent-side actor of one child process (<c>/system/processes/p&lt;token&gt;</c>): it hands the
-/// target to the child once the child is ready, and stops when the child's OS process has ended, so
+/// target to the child once the child is ready, and stops when the child's OS process has ended and its
+/// connection has closed (so everything the child sent was dispatched before a Join returns), so
 /// the child's exit is a death-watch event for anyone watching it.
 /// </summary>
 internal sealed class ProcessActor : ReceiveActor
 {
+    private readonly Process _process;
+    private IActorRef? _control;
+    private bool _associationEnded;
+    private bool _drained;
+    private int? _exitCode;
+
     public ProcessActor(ChildStarted started)
     {
+        _process = started.Process;
         Receive<ChildReady>(ready =>
         {
+            if (_exitCode is not null)
+            {
+                return;
+            }
+
+            _control = ready.Control;
             Context.Watch(ready.Control);
             ready.Control.Tell(started.Run);
         });
-        Receive<ChildGone>(_ => Context.Stop(Self));
+        Receive<ChildExiting>(_ =>
+        {
+            _drained = true;
+            Sender.Tell(new ChildExitAck());
+            EndWhenDrained();
+        });
+        Receive<ChildGone>(gone =>
+        {
+            _exitCode = gone.ExitCode;
+            EndWhenDrained();
+        });
 
-        // The association to the child ended: its OS process is ending too; ChildGone follows.
-        Receive<Terminated>(_ => { });
+        // The connection with the child closed: every frame it sent before was dispatched.
+        Receive<Terminated>(t => t.ActorRef.Equals(_control), _ =>
+        {
+            _associationEnded = true;
+            EndWhenDrained();
+        });
+    }
+
+    private void EndWhenDrained()
+    {
+        if (_exitCode is { } code && (_control is null || _associationEnded || _drained))
+        {
+            _process.MarkEnded(code);
+            Context.Stop(Self);
+        }
     }
 }

@@ -37,6 +37,17 @@ internal sealed class ProcessesActor : ReceiveActor
                 actor.Tell(ready);
             }
         });
+        Receive<ChildExiting>(exiting =>
+        {
+            if (_started.TryGetValue(exiting.Token, out var actor))
+            {
+                actor.Forward(exiting);
+            }
+            else
+            {
+                Sender.Tell(new ChildExitAck());
+            }
+        });
         Receive<ChildGone>(gone =>
         {
             _ready.Remove(gone.Token);

@@ -21,6 +21,8 @@ internal static class ChildEntry
     private static int _exiting;
     private static volatile bool _terminatedBySignal;
     private static PosixSignalRegistration? _sigterm;
+    private static ChildBootstrap? _bootstrap;
+    private static bool _running;
 
     /// <summary>The child's main.</summary>
     /// <param name="args">The parent's pid.</param>
@@ -52,6 +54,7 @@ internal static class ChildEntry
             return ExitBadBootstrap;
         }
 
+        _bootstrap = bootstrap;
         AppDomain.CurrentDomain.UnhandledException += (_, e) => Crash(e.ExceptionObject);
         AppDomain.CurrentDomain.ProcessExit += (_, _) => OnProcessExit();
         _sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, _ => _terminatedBySignal = true);
@@ -64,6 +67,7 @@ internal static class ChildEntry
         ThreadPool.UnsafeQueueUserWorkItem(static state => Process.WarmUp(state.Serializer, state.System), runtime, preferLocal: false);
 
         var run = work.Task.GetAwaiter().GetResult();
+        _running = true;
         Process process;
         try
         {
@@ -116,10 +120,18 @@ internal static class ChildEntry
         runtime.ShutdownChildren();
 
         // As Python's os._exit after the target: no actor system termination (its actors are not stopped one
-        // by one), only what other processes must still see: queued outgoing messages are delivered.
+        // by one), only what other processes must still see: queued outgoing messages are delivered, and the
+        // parent confirms it has dispatched everything this process sent it before the connections close.
         using var timeout = new CancellationTokenSource(runtime.Settings.ExitFlushTimeout);
         try
         {
+            if (_running && _bootstrap is { } bootstrap)
+            {
+                runtime.System.ResolveActorRef(ActorPath.Parse(bootstrap.ReportTo))
+                    .Ask<ChildExitAck>(new ChildExiting(bootstrap.Token), runtime.Settings.ExitFlushTimeout, timeout.Token)
+                    .Wait(timeout.Token);
+            }
+
             runtime.Remote.StopForExitAsync(timeout.Token).Wait(timeout.Token);
         }
         catch (Exception e) when (e is OperationCanceledException or AggregateException)

@@ -10,13 +10,13 @@ public sealed class ProcessTreeSpec : IDisposable
 {
     private static readonly TimeSpan Long = TimeSpan.FromSeconds(60);
     private readonly TempFiles _files = new();
-    private readonly List<int> _pids = [];
+    private readonly List<(int Pid, long? Start)> _pids = [];
 
     public void Dispose()
     {
-        foreach (var pid in _pids)
+        foreach (var (pid, start) in _pids)
         {
-            OsProcesses.Kill(pid);
+            OsProcesses.KillIfSame(pid, start);
         }
 
         _files.Dispose();
@@ -66,7 +66,7 @@ public sealed class ProcessTreeSpec : IDisposable
         Assert.Equal(0, p.ExitCode);
         Assert.Equal("done", TempFiles.WaitForText(slowDone, TimeSpan.Zero));
         int daemon = int.Parse(TempFiles.WaitForText(daemonPid));
-        _pids.Add(daemon);
+        Remember(daemon);
         Assert.True(OsProcesses.WaitUntilGone(daemon, TimeSpan.FromSeconds(10)), "the daemon child outlived its parent's normal exit");
     }
 
@@ -85,8 +85,8 @@ public sealed class ProcessTreeSpec : IDisposable
         });
         p.Start();
         var children = TempFiles.WaitForText(pids).Split(',').Select(int.Parse).ToArray();
-        _pids.AddRange(children);
-        _pids.Add(p.Pid!.Value);
+        children.ToList().ForEach(Remember);
+        Remember(p.Pid!.Value);
         Assert.All(children, pid => Assert.True(OsProcesses.IsRunning(pid)));
 
         p.Kill();
@@ -106,7 +106,7 @@ public sealed class ProcessTreeSpec : IDisposable
             Thread.Sleep(Timeout.Infinite);
         })).ToList();
         children.ForEach(c => c.Start());
-        _pids.AddRange(children.Select(c => c.Pid!.Value));
+        children.ForEach(c => Remember(c.Pid!.Value));
         foreach (var file in ready)
         {
             TempFiles.WaitForText(file);
@@ -172,6 +172,8 @@ public sealed class ProcessTreeSpec : IDisposable
         Assert.Equal(0, p.ExitCode);
         Assert.Equal(p.Pid.ToString(), TempFiles.WaitForText(file));
     }
+
+    private void Remember(int pid) => _pids.Add((pid, OsProcesses.StartTime(pid)));
 
     private sealed class Watcher : ReceiveActor
     {
