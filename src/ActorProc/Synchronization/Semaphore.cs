@@ -1,0 +1,82 @@
+using ActorProc.Multiprocessing.Synchronization;
+
+namespace ActorProc.Multiprocessing;
+
+/// <summary>
+/// A counting semaphore shared by processes, as Python's <c>multiprocessing.Semaphore</c>: a handle that can
+/// be captured by a <see cref="Process"/> target or sent in a message to any process. Waiters get permits in
+/// the order they asked.
+/// </summary>
+/// <remarks>
+/// Crash safety: permits that a process took and had not given back when it died are given back (never
+/// raising the value above the initial value), and the next waiters proceed. When the owner's process is
+/// gone, calls throw <see cref="OwnerProcessGoneException"/> at once.
+/// </remarks>
+public class Semaphore
+{
+    private readonly SyncChannel _channel;
+
+    /// <summary>Creates a semaphore owned by this process with <paramref name="value"/> permits.</summary>
+    /// <param name="value">The initial number of permits.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="value"/> is negative.</exception>
+    public Semaphore(int value = 1)
+        : this(value, bounded: false)
+    {
+    }
+
+    private protected Semaphore(int value, bool bounded)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(value);
+        _channel = SyncChannel.Create(new SemaphoreCore(value, bounded), bounded ? "BoundedSemaphore" : "Semaphore");
+    }
+
+    /// <summary>The number of free permits (Python's <c>get_value()</c>).</summary>
+    /// <exception cref="OwnerProcessGoneException">The process that created the semaphore is gone.</exception>
+    public int Value => _channel.CallChecked(SyncOp.Value);
+
+    /// <summary>Takes a permit, waiting at most <paramref name="timeout"/>.</summary>
+    /// <param name="timeout">How long to wait; null waits without limit, <see cref="TimeSpan.Zero"/> does not block.</param>
+    /// <returns>True when a permit was taken; false when the timeout passed first.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">A negative timeout.</exception>
+    /// <exception cref="OwnerProcessGoneException">The process that created the semaphore is gone.</exception>
+    public bool Acquire(TimeSpan? timeout = null)
+    {
+        timeout = SyncChannel.CheckTimeout(timeout);
+        if (_channel.Local is SemaphoreCore core && core.TryAcquireLocal())
+        {
+            return true;
+        }
+
+        return _channel.CallChecked(SyncOp.Acquire, timeout) == SyncResult.True;
+    }
+
+    /// <summary>Takes a permit without blocking a thread, waiting without limit.</summary>
+    /// <param name="cancellationToken">Stops the wait; no permit is then taken.</param>
+    /// <returns>True (a permit was taken).</returns>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled before a permit was taken.</exception>
+    /// <exception cref="OwnerProcessGoneException">The process that created the semaphore is gone.</exception>
+    public ValueTask<bool> AcquireAsync(CancellationToken cancellationToken = default) => AcquireAsync(null, cancellationToken);
+
+    /// <summary>Takes a permit without blocking a thread, waiting at most <paramref name="timeout"/>.</summary>
+    /// <param name="timeout">How long to wait; null waits without limit, <see cref="TimeSpan.Zero"/> does not wait.</param>
+    /// <param name="cancellationToken">Stops the wait; no permit is then taken.</param>
+    /// <returns>True when a permit was taken; false when the timeout passed first.</returns>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled before a permit was taken.</exception>
+    /// <exception cref="OwnerProcessGoneException">The process that created the semaphore is gone.</exception>
+    public async ValueTask<bool> AcquireAsync(TimeSpan? timeout, CancellationToken cancellationToken = default) =>
+        await _channel.CallCheckedAsync(SyncOp.Acquire, timeout, cancellationToken).ConfigureAwait(false) == SyncResult.True;
+
+    /// <summary>Gives a permit back; the first waiter, if any, takes it.</summary>
+    /// <exception cref="SemaphoreFullException">A <see cref="BoundedSemaphore"/> would go above its initial value.</exception>
+    /// <exception cref="OwnerProcessGoneException">The process that created the semaphore is gone.</exception>
+    public void Release() => _channel.CallChecked(SyncOp.Release);
+
+    /// <summary>Takes a permit (waiting without limit) and returns what gives it back when disposed.</summary>
+    /// <returns>Releases the permit on <see cref="IDisposable.Dispose"/> (once).</returns>
+    /// <exception cref="OwnerProcessGoneException">The process that created the semaphore is gone.</exception>
+    public IDisposable Hold()
+    {
+        Acquire();
+        return new HoldReleaser(Release);
+    }
+}
