@@ -35,7 +35,7 @@ public sealed class RemoteSettings
     public TimeSpan HeartbeatInterval { get; init; } = TimeSpan.FromSeconds(1);
 
     /// <summary>How long an association may receive nothing before its peer is declared dead (<c>acceptable-heartbeat-pause</c>).</summary>
-    public TimeSpan AcceptableHeartbeatPause { get; init; } = TimeSpan.FromSeconds(3);
+    public TimeSpan AcceptableHeartbeatPause { get; init; } = TimeSpan.FromSeconds(20);
 
     /// <summary>How long a dead peer's address stays quarantined (<c>quarantine-duration</c>).</summary>
     public TimeSpan QuarantineDuration { get; init; } = TimeSpan.FromSeconds(60);
@@ -79,7 +79,7 @@ public sealed class RemoteSettings
             MaximumFrameSize = (int)frame,
             HandshakeTimeout = Positive(remote, "handshake-timeout", TimeSpan.FromSeconds(5)),
             HeartbeatInterval = Positive(remote, "heartbeat-interval", TimeSpan.FromSeconds(1)),
-            AcceptableHeartbeatPause = Positive(remote, "acceptable-heartbeat-pause", TimeSpan.FromSeconds(3)),
+            AcceptableHeartbeatPause = Positive(remote, "acceptable-heartbeat-pause", TimeSpan.FromSeconds(20)),
             QuarantineDuration = Positive(remote, "quarantine-duration", TimeSpan.FromSeconds(60)),
         };
     }

@@ -31,6 +31,13 @@ public class Queue<T>
     [NonSerialized]
     private QueueInbox? _inbox;
 
+    // Cached per handle: looking the owner up by ref on every put costs more than the put itself.
+    [NonSerialized]
+    private CancellationToken _ownerGone;
+
+    [NonSerialized]
+    private volatile bool _ownerGoneKnown;
+
     /// <summary>Creates a queue owned by this process.</summary>
     /// <param name="maxsize">The most items it holds (puts wait for space); 0 or less for unbounded.</param>
     public Queue(int maxsize = 0)
@@ -55,6 +62,20 @@ public class Queue<T>
     public bool IsFull => _maxsize > 0 && Count >= _maxsize;
 
     private protected virtual string Kind => "Queue";
+
+    private CancellationToken OwnerGone
+    {
+        get
+        {
+            if (!_ownerGoneKnown)
+            {
+                _ownerGone = ProcessRuntime.Get().Owners.GoneToken(_owner);
+                _ownerGoneKnown = true;
+            }
+
+            return _ownerGone;
+        }
+    }
 
     private protected IActorRef Owner => _owner;
 
@@ -144,7 +165,7 @@ public class Queue<T>
 
         ValidateTimeout(timeout);
         var runtime = ProcessRuntime.Get();
-        if (runtime.Owners.GoneToken(_owner).IsCancellationRequested)
+        if (OwnerGone.IsCancellationRequested)
         {
             throw OwnerCall.Gone(_owner, Kind);
         }

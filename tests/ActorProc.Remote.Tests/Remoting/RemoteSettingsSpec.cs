@@ -17,7 +17,7 @@ public sealed class RemoteSettingsSpec
         Assert.Equal(16 * 1024 * 1024, settings.MaximumFrameSize);
         Assert.Equal(TimeSpan.FromSeconds(5), settings.HandshakeTimeout);
         Assert.Equal(TimeSpan.FromSeconds(1), settings.HeartbeatInterval);
-        Assert.Equal(TimeSpan.FromSeconds(3), settings.AcceptableHeartbeatPause);
+        Assert.Equal(TimeSpan.FromSeconds(20), settings.AcceptableHeartbeatPause);
         Assert.Equal(TimeSpan.FromSeconds(60), settings.QuarantineDuration);
     }
 
