@@ -14,11 +14,17 @@ internal sealed class RemoteActorRef : InternalActorRef
     private Association? _association;
 
     public RemoteActorRef(RemoteExtension remote, ActorPath path)
+        : this(remote, path, path.ToSerializationFormat(), path.Elements.Any(e => e == ".." || e.Contains('*') || e.Contains('?')))
+    {
+    }
+
+    /// <summary>Creates the ref with a wire path and selection flag already known (they must match <paramref name="path"/>).</summary>
+    public RemoteActorRef(RemoteExtension remote, ActorPath path, string wirePath, bool isSelection)
     {
         _remote = remote;
         Path = path;
-        WirePath = path.ToSerializationFormat();
-        IsSelection = path.Elements.Any(e => e == ".." || e.Contains('*') || e.Contains('?'));
+        WirePath = wirePath;
+        IsSelection = isSelection;
     }
 
     public override ActorPath Path { get; }

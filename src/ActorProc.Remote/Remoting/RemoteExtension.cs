@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Collections.Concurrent;
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Runtime.CompilerServices;
@@ -29,7 +30,11 @@ public sealed class RemoteExtension
     private const string TcpProtocol = "actorproc.tcp";
     private const int MaxRetainedScratch = 1024 * 1024;
     private const int MaxResolvedCache = 4096;
+    private const int MaxRemoteAddressCache = 256;
+    private const string TempInfix = "/temp/";
     private static readonly object StartLock = new();
+
+    private static readonly SearchValues<char> TempNameStop = SearchValues.Create("/#%*?");
 
     [ThreadStatic]
     private static ArrayBufferWriter<byte>? _scratch;
@@ -38,12 +43,15 @@ public sealed class RemoteExtension
     private readonly ConcurrentDictionary<Address, long> _quarantined = new();
     private readonly ConditionalWeakTable<ActorPath, string> _wirePaths = [];
     private readonly ConcurrentDictionary<string, InternalActorRef> _resolved = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Address> _remoteAddresses = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Address>.AlternateLookup<ReadOnlySpan<char>> _remoteAddressLookup;
     private readonly ConditionalWeakTable<ActorPath, string>.CreateValueCallback _toWirePath;
     private readonly CancellationTokenSource _stopping = new();
     private readonly TransportListener _listener;
     private readonly IDisposable? _socketDirectory;
     private readonly Task _acceptLoop;
     private readonly ICancelable _heartbeat;
+    private readonly string _tempWirePrefix;
     private int _stopped;
 
     private RemoteExtension(ActorSystem system, byte[] authKey, TypeAllowList? allowList)
@@ -85,6 +93,8 @@ public sealed class RemoteExtension
 
         Identity = new RemoteIdentity(Address, Uid).Encode();
         var address = Address;
+        _tempWirePrefix = Address + TempInfix;
+        _remoteAddressLookup = _remoteAddresses.GetAlternateLookup<ReadOnlySpan<char>>();
         _toWirePath = path => path.WithAddress(address).ToSerializationFormat();
         system.Provider.AddLocalAddress(Address);
         system.Provider.RemoteResolver = Resolve;
@@ -235,6 +245,14 @@ public sealed class RemoteExtension
                 : path.ToSerializationFormat();
         }
 
+        // Ask promises (/temp/$n) are used once: their wire path is built directly, not cached.
+        if (path.Depth == 2 && path.Parent.Name == "temp")
+        {
+            return path.Uid == ActorPath.UndefinedUid
+                ? _tempWirePrefix + path.Name
+                : _tempWirePrefix + path.Name + "#" + path.Uid.ToString(CultureInfo.InvariantCulture);
+        }
+
         // Cached per path object (one per local ref): senders repeat, rebuilding the path each time is waste.
         return _wirePaths.GetValue(path, _toWirePath);
     }
@@ -250,7 +268,17 @@ public sealed class RemoteExtension
             return cached;
         }
 
+        if (TryResolveTemp(path) is { } temp)
+        {
+            return temp;
+        }
+
         var resolved = System.Provider.ResolveActorRef(ParseOrDeadLetters(path, System));
+        if (resolved is RemoteActorRef { Path: { Depth: 2, Parent.Name: "temp" } } remoteTemp)
+        {
+            RememberRemoteAddress(path, remoteTemp.Path.Address);
+        }
+
         if (!resolved.IsTerminated && path.Contains('#'))
         {
             if (_resolved.Count >= MaxResolvedCache)
@@ -263,6 +291,52 @@ public sealed class RemoteExtension
 
         return resolved;
     }
+
+    /// <summary>
+    /// Resolves the path of an ask promise (<c>address/temp/$n</c>, no uid, no escapes) without parsing it:
+    /// every remote ask brings a new one, as the sender of the request and as the recipient of the reply.
+    /// Null when the path has another shape or its address was not seen before.
+    /// </summary>
+    private InternalActorRef? TryResolveTemp(string path)
+    {
+        int infix = path.IndexOf(TempInfix, StringComparison.Ordinal);
+        if (infix <= 0)
+        {
+            return null;
+        }
+
+        var name = path.AsSpan(infix + TempInfix.Length);
+        if (name.Length < 2 || name[0] != '$' || name.ContainsAny(TempNameStop))
+        {
+            return null;
+        }
+
+        if (path.StartsWith(_tempWirePrefix, StringComparison.Ordinal))
+        {
+            // A reply to one of this system's promises; unknown (completed) ones resolve the slow way.
+            return path.Length == _tempWirePrefix.Length + name.Length ? System.Provider.Temp.GetChild(name.ToString()) : null;
+        }
+
+        if (!_remoteAddressLookup.TryGetValue(path.AsSpan(0, infix), out var address))
+        {
+            return null;
+        }
+
+        // The wire path is kept as received: it is what the peer resolves when the reply comes back.
+        return new RemoteActorRef(this, new RootActorPath(address).Child("temp").Child(name.ToString()), path, isSelection: false);
+    }
+
+    private void RememberRemoteAddress(string path, Address address)
+    {
+        int infix = path.IndexOf(TempInfix, StringComparison.Ordinal);
+        if (infix > 0 && _remoteAddresses.Count < MaxRemoteAddressCache && !IsLocalAddress(address)
+            && string.Equals(path[..infix], address.ToString(), StringComparison.Ordinal))
+        {
+            _remoteAddresses.TryAdd(path[..infix], address);
+        }
+    }
+
+    private bool IsLocalAddress(Address address) => address.Equals(Address) || System.Provider.IsLocal(address);
 
     internal void ToDeadLetters(object message, IActorRef? sender, IActorRef recipient) =>
         System.DeadLetters.Tell(new DeadLetter(message, sender, recipient), sender);

@@ -24,13 +24,15 @@ public sealed class AuthenticatedLink : IDisposable
         new(minimumBufferSize: 16 * 1024, leaveOpen: true);
 
     private int _state;
+    private NetworkStream? _stream;
+    private PipeReader? _input;
+    private PipeWriter? _output;
 
     private AuthenticatedLink(
-        NetworkStream stream, PipeReader input, PipeWriter output, byte[] peerIdentity, EndPoint? remote, bool isInbound, TransportOptions options, ILogger logger)
+        Socket socket, byte[] leftover, byte[] peerIdentity, EndPoint? remote, bool isInbound, TransportOptions options, ILogger logger)
     {
-        Stream = stream;
-        Input = input;
-        Output = output;
+        Socket = socket;
+        Leftover = leftover;
         PeerIdentity = peerIdentity;
         RemoteEndPoint = remote;
         IsInbound = isInbound;
@@ -47,11 +49,20 @@ public sealed class AuthenticatedLink : IDisposable
     /// <summary><see langword="true"/> when the link was accepted by a <see cref="TransportListener"/>.</summary>
     public bool IsInbound { get; }
 
-    internal NetworkStream Stream { get; }
+    /// <summary>The authenticated socket (blocking mode unless an asynchronous operation ran on it).</summary>
+    internal Socket Socket { get; }
 
-    internal PipeReader Input { get; }
+    /// <summary>Bytes the handshake read past its end: the beginning of the peer's first frames.</summary>
+    internal byte[] Leftover { get; }
 
-    internal PipeWriter Output { get; }
+    /// <summary>A stream over the socket for raw access (tests); made on first use. The connection does not use it.</summary>
+    internal NetworkStream Stream => _stream ??= new NetworkStream(Socket, ownsSocket: false);
+
+    /// <summary>A pipe reader over <see cref="Stream"/> for raw access (tests); it does not see <see cref="Leftover"/>.</summary>
+    internal PipeReader Input => _input ??= PipeReader.Create(Stream, ReaderOptions);
+
+    /// <summary>A pipe writer over <see cref="Stream"/> for raw access (tests), e.g. to send malformed frames.</summary>
+    internal PipeWriter Output => _output ??= PipeWriter.Create(Stream, WriterOptions);
 
     internal TransportOptions Options { get; }
 
@@ -83,41 +94,146 @@ public sealed class AuthenticatedLink : IDisposable
     {
         if (Interlocked.CompareExchange(ref _state, StateDisposed, StateNew) == StateNew)
         {
-            Release(Stream, Input, Output);
+            Release(Socket);
+            try
+            {
+                _input?.Complete();
+            }
+            catch (InvalidOperationException)
+            {
+                // A raw read is still pending; it fails on the closed socket instead.
+            }
+
+            try
+            {
+                _output?.Complete(new ObjectDisposedException(nameof(AuthenticatedLink)));
+            }
+            catch (InvalidOperationException)
+            {
+                // A raw flush is still pending; it fails on the closed socket instead.
+            }
+
+            _stream?.Dispose();
         }
     }
 
-    internal static async Task<AuthenticatedLink> EstablishAsync(
-        Socket socket, bool isInbound, EndPoint? remote, ReadOnlyMemory<byte> localIdentity, TransportOptions options, ILogger logger, CancellationToken ct)
+    /// <summary>
+    /// Runs the handshake (after connecting to <paramref name="connectTo"/>, when given) with blocking I/O
+    /// on a dedicated thread, so the socket stays in blocking mode for the connection's read thread.
+    /// </summary>
+    internal static Task<AuthenticatedLink> EstablishAsync(
+        Socket socket,
+        EndPoint? connectTo,
+        bool isInbound,
+        EndPoint? remote,
+        ReadOnlyMemory<byte> localIdentity,
+        TransportOptions options,
+        ILogger logger,
+        CancellationToken ct)
     {
-        var stream = new NetworkStream(socket, ownsSocket: true);
-        PipeReader input = PipeReader.Create(stream, ReaderOptions);
-        PipeWriter output = PipeWriter.Create(stream, WriterOptions);
+        var result = new TaskCompletionSource<AuthenticatedLink>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                result.TrySetResult(Establish(socket, connectTo, isInbound, remote, localIdentity, options, logger, ct));
+            }
+            catch (Exception ex)
+            {
+                result.TrySetException(ex);
+            }
+        })
+        {
+            IsBackground = true,
+            Name = "actorproc-handshake",
+        };
+        thread.Start();
+        return result.Task;
+    }
+
+    /// <summary>Shuts the socket down and closes it; safe to call more than once.</summary>
+    internal static void Release(Socket socket)
+    {
+        try
+        {
+            socket.Shutdown(SocketShutdown.Both);
+        }
+        catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
+        {
+            // Already closed or never connected.
+        }
+
+        socket.Dispose();
+    }
+
+    private static AuthenticatedLink Establish(
+        Socket socket,
+        EndPoint? connectTo,
+        bool isInbound,
+        EndPoint? remote,
+        ReadOnlyMemory<byte> localIdentity,
+        TransportOptions options,
+        ILogger logger,
+        CancellationToken ct)
+    {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
         deadline.CancelAfter(options.HandshakeTimeout);
+
+        // Blocking calls are interrupted by closing the socket when the deadline passes or ct fires.
+        CancellationTokenRegistration abort = deadline.Token.UnsafeRegister(static s => Release((Socket)s!), socket);
+        if (connectTo is not null)
+        {
+            try
+            {
+                socket.Connect(connectTo);
+            }
+            catch (Exception ex)
+            {
+                abort.Dispose();
+                socket.Dispose();
+                if (ct.IsCancellationRequested)
+                {
+                    throw new OperationCanceledException(ct);
+                }
+
+                if (deadline.IsCancellationRequested)
+                {
+                    throw new TransportHandshakeException(remote, $"timed out after {options.HandshakeTimeout.TotalMilliseconds:0} ms while connecting", ex);
+                }
+
+                throw;
+            }
+        }
+
         string reason;
         Exception? error = null;
         try
         {
+            var channel = new HandshakeChannel(socket);
             byte[] peerIdentity = isInbound
-                ? await HandshakeProtocol.RunServerAsync(input, output, options.AuthKey, localIdentity, deadline.Token).ConfigureAwait(false)
-                : await HandshakeProtocol.RunClientAsync(input, output, options.AuthKey, localIdentity, deadline.Token).ConfigureAwait(false);
+                ? HandshakeProtocol.RunServer(channel, options.AuthKey, localIdentity)
+                : HandshakeProtocol.RunClient(channel, options.AuthKey, localIdentity);
+
+            // Waits for a callback already running; afterwards the socket is either intact or released.
+            abort.Dispose();
+            deadline.Token.ThrowIfCancellationRequested();
             TransportLog.HandshakeSucceeded(logger, TransportSockets.Describe(remote));
-            return new AuthenticatedLink(stream, input, output, peerIdentity, remote, isInbound, options, logger);
+            return new AuthenticatedLink(socket, channel.TakeLeftover(), peerIdentity, remote, isInbound, options, logger);
+        }
+        catch (Exception) when (ct.IsCancellationRequested)
+        {
+            abort.Dispose();
+            Release(socket);
+            TransportLog.HandshakeFailed(logger, TransportSockets.Describe(remote), "cancelled", null);
+            throw new OperationCanceledException(ct);
+        }
+        catch (Exception) when (deadline.IsCancellationRequested)
+        {
+            reason = $"timed out after {options.HandshakeTimeout.TotalMilliseconds:0} ms";
         }
         catch (InvalidDataException ex)
         {
             reason = ex.Message;
-        }
-        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
-        {
-            reason = $"timed out after {options.HandshakeTimeout.TotalMilliseconds:0} ms";
-        }
-        catch (OperationCanceledException)
-        {
-            Release(stream, input, output);
-            TransportLog.HandshakeFailed(logger, TransportSockets.Describe(remote), "cancelled", null);
-            throw;
         }
         catch (Exception ex) when (ex is IOException or SocketException or ObjectDisposedException)
         {
@@ -125,41 +241,9 @@ public sealed class AuthenticatedLink : IDisposable
             error = ex;
         }
 
-        Release(stream, input, output);
+        abort.Dispose();
+        Release(socket);
         TransportLog.HandshakeFailed(logger, TransportSockets.Describe(remote), reason, error);
         throw new TransportHandshakeException(remote, reason, error);
-    }
-
-    /// <summary>Closes the socket first, then completes both pipes without writing anything more.</summary>
-    internal static void Release(NetworkStream stream, PipeReader input, PipeWriter output)
-    {
-        try
-        {
-            stream.Socket.Shutdown(SocketShutdown.Both);
-        }
-        catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
-        {
-            // Already closed or never connected.
-        }
-
-        stream.Dispose();
-        try
-        {
-            input.Complete();
-        }
-        catch (InvalidOperationException)
-        {
-            // A read is still pending; it fails on the disposed stream instead.
-        }
-
-        try
-        {
-            // Completing with an error drops unflushed bytes instead of writing them to a dead socket.
-            output.Complete(new ObjectDisposedException(nameof(AuthenticatedLink)));
-        }
-        catch (InvalidOperationException)
-        {
-            // A flush is still pending; it fails on the disposed stream instead.
-        }
     }
 }

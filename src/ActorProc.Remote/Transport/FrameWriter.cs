@@ -3,8 +3,9 @@ using System.Buffers;
 namespace ActorProc.Remote.Transport;
 
 /// <summary>
-/// Serializes one outbound item as the payload of one frame. Called only from a connection's single
-/// writer loop, so an implementation needs no synchronisation per connection.
+/// Serializes one outbound item as the payload of one frame. Called by one thread at a time per
+/// connection (the thread holding its writer role: a sender writing inline or the pool writer), so an
+/// implementation needs no synchronisation per connection; it must not rely on running on a particular thread.
 /// </summary>
 /// <typeparam name="TOut">The outbound item type of the connection.</typeparam>
 /// <param name="item">The item that was queued with <see cref="TransportConnection{TOut}.TrySend"/>.</param>

@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Buffers.Binary;
-using System.IO.Pipelines;
 using System.Security.Cryptography;
 
 namespace ActorProc.Remote.Transport;
@@ -32,22 +31,23 @@ internal static class HandshakeProtocol
 
     private static ReadOnlySpan<byte> ServerLabel => "actorproc-transport/1 server proof"u8;
 
-    /// <summary>Runs the connect side; returns the server's identity payload.</summary>
-    internal static async ValueTask<byte[]> RunClientAsync(
-        PipeReader input, PipeWriter output, byte[] key, ReadOnlyMemory<byte> localIdentity, CancellationToken ct)
+    /// <summary>Runs the connect side with blocking I/O; returns the server's identity payload.</summary>
+    internal static byte[] RunClient(HandshakeChannel channel, byte[] key, ReadOnlyMemory<byte> localIdentity)
     {
         byte[] clientNonce = RandomNumberGenerator.GetBytes(NonceSize);
+        var output = new ArrayBufferWriter<byte>(HelloHeaderSize + localIdentity.Length + ProofSize);
         WriteHello(output, clientNonce, localIdentity.Span);
-        await FlushAsync(output, ct).ConfigureAwait(false);
+        channel.Send(output.WrittenSpan);
 
-        (byte[] serverNonce, byte[] serverIdentity) = await ReadHelloAsync(input, ct).ConfigureAwait(false);
-        byte[] serverProof = await ReadExactAsync(input, ProofSize, ct).ConfigureAwait(false);
+        (byte[] serverNonce, byte[] serverIdentity) = ReadHello(channel);
+        byte[] serverProof = channel.ReadExact(ProofSize);
         Verify(key, ServerLabel, serverNonce, clientNonce, localIdentity.Span, serverIdentity, serverProof);
 
+        output.ResetWrittenCount();
         WriteProof(output, key, ClientLabel, clientNonce, serverNonce, localIdentity.Span, serverIdentity);
-        await FlushAsync(output, ct).ConfigureAwait(false);
+        channel.Send(output.WrittenSpan);
 
-        byte[] accept = await ReadExactAsync(input, 1, ct).ConfigureAwait(false);
+        byte[] accept = channel.ReadExact(1);
         if (accept[0] != AcceptByte)
         {
             throw new InvalidDataException("unexpected acceptance byte");
@@ -56,23 +56,21 @@ internal static class HandshakeProtocol
         return serverIdentity;
     }
 
-    /// <summary>Runs the accept side; returns the client's identity payload.</summary>
-    internal static async ValueTask<byte[]> RunServerAsync(
-        PipeReader input, PipeWriter output, byte[] key, ReadOnlyMemory<byte> localIdentity, CancellationToken ct)
+    /// <summary>Runs the accept side with blocking I/O; returns the client's identity payload.</summary>
+    internal static byte[] RunServer(HandshakeChannel channel, byte[] key, ReadOnlyMemory<byte> localIdentity)
     {
-        (byte[] clientNonce, byte[] clientIdentity) = await ReadHelloAsync(input, ct).ConfigureAwait(false);
+        (byte[] clientNonce, byte[] clientIdentity) = ReadHello(channel);
 
         byte[] serverNonce = RandomNumberGenerator.GetBytes(NonceSize);
+        var output = new ArrayBufferWriter<byte>(HelloHeaderSize + localIdentity.Length + ProofSize);
         WriteHello(output, serverNonce, localIdentity.Span);
         WriteProof(output, key, ServerLabel, serverNonce, clientNonce, clientIdentity, localIdentity.Span);
-        await FlushAsync(output, ct).ConfigureAwait(false);
+        channel.Send(output.WrittenSpan);
 
-        byte[] clientProof = await ReadExactAsync(input, ProofSize, ct).ConfigureAwait(false);
+        byte[] clientProof = channel.ReadExact(ProofSize);
         Verify(key, ClientLabel, clientNonce, serverNonce, clientIdentity, localIdentity.Span, clientProof);
 
-        output.GetSpan(1)[0] = AcceptByte;
-        output.Advance(1);
-        await FlushAsync(output, ct).ConfigureAwait(false);
+        channel.Send([AcceptByte]);
         return clientIdentity;
     }
 
@@ -127,7 +125,7 @@ internal static class HandshakeProtocol
     }
 
     private static void WriteProof(
-        PipeWriter output,
+        IBufferWriter<byte> output,
         byte[] key,
         ReadOnlySpan<byte> label,
         ReadOnlySpan<byte> ownNonce,
@@ -156,25 +154,20 @@ internal static class HandshakeProtocol
         }
     }
 
-    private static async ValueTask<(byte[] Nonce, byte[] Identity)> ReadHelloAsync(PipeReader input, CancellationToken ct)
+    private static (byte[] Nonce, byte[] Identity) ReadHello(HandshakeChannel channel)
     {
         // Check the magic as soon as 4 bytes are in, so garbage is rejected without waiting for more.
-        ReadResult result = await input.ReadAtLeastAsync(Magic.Length, ct).ConfigureAwait(false);
-        ReadOnlySequence<byte> buffer = result.Buffer;
-        if (buffer.Length < Magic.Length)
+        if (!channel.Fill(Magic.Length))
         {
-            input.AdvanceTo(buffer.Start, buffer.End);
             throw new InvalidDataException("connection closed before hello");
         }
 
-        bool magicOk = buffer.Slice(0, Magic.Length).ToArray().AsSpan().SequenceEqual(Magic);
-        input.AdvanceTo(buffer.Start);
-        if (!magicOk)
+        if (!channel.Buffered[..Magic.Length].SequenceEqual(Magic))
         {
             throw new InvalidDataException("bad hello magic");
         }
 
-        byte[] header = await ReadExactAsync(input, HelloHeaderSize, ct).ConfigureAwait(false);
+        byte[] header = channel.ReadExact(HelloHeaderSize);
         ushort version = BinaryPrimitives.ReadUInt16LittleEndian(header.AsSpan(4));
         if (version != Version)
         {
@@ -188,31 +181,7 @@ internal static class HandshakeProtocol
             throw new InvalidDataException($"identity payload of {identityLength} bytes exceeds {MaxIdentitySize}");
         }
 
-        byte[] identity = identityLength == 0 ? [] : await ReadExactAsync(input, identityLength, ct).ConfigureAwait(false);
+        byte[] identity = identityLength == 0 ? [] : channel.ReadExact(identityLength);
         return (nonce, identity);
-    }
-
-    private static async ValueTask<byte[]> ReadExactAsync(PipeReader input, int count, CancellationToken ct)
-    {
-        ReadResult result = await input.ReadAtLeastAsync(count, ct).ConfigureAwait(false);
-        ReadOnlySequence<byte> buffer = result.Buffer;
-        if (buffer.Length < count)
-        {
-            input.AdvanceTo(buffer.Start, buffer.End);
-            throw new InvalidDataException("connection closed by peer during handshake");
-        }
-
-        byte[] bytes = buffer.Slice(0, count).ToArray();
-        input.AdvanceTo(buffer.GetPosition(count));
-        return bytes;
-    }
-
-    private static async ValueTask FlushAsync(PipeWriter output, CancellationToken ct)
-    {
-        FlushResult flush = await output.FlushAsync(ct).ConfigureAwait(false);
-        if (flush.IsCanceled)
-        {
-            throw new OperationCanceledException(ct);
-        }
     }
 }

@@ -6,7 +6,7 @@ namespace ActorProc.Remote.Transport;
 /// Receives the inbound frames of one <see cref="TransportConnection{TOut}"/>.
 /// </summary>
 /// <remarks>
-/// <see cref="OnFrame"/> is called from the connection's single read loop, one frame at a time and in
+/// <see cref="OnFrame"/> is called from the connection's dedicated read thread, one frame at a time and in
 /// wire order, never concurrently for the same connection. The sequence points straight into the
 /// connection's receive buffers (it is not copied); those buffers are recycled as soon as
 /// <see cref="OnFrame"/> returns. The handler must therefore fully consume the frame (deserialize it,

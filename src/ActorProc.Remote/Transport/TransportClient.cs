@@ -9,7 +9,9 @@ public static class TransportClient
 {
     /// <summary>
     /// Connects to <paramref name="endPoint"/> (a <see cref="UnixDomainSocketEndPoint"/> or an IP/DNS
-    /// endpoint for TCP) and runs the handshake within <see cref="TransportOptions.HandshakeTimeout"/>.
+    /// endpoint for TCP) and runs the handshake within <see cref="TransportOptions.HandshakeTimeout"/>
+    /// (for a Unix socket the connect counts towards that timeout too: both run with blocking calls on a
+    /// dedicated thread, which keeps the socket in blocking mode for the connection's read thread).
     /// </summary>
     /// <param name="endPoint">The listener's endpoint, e.g. <see cref="TransportListener.LocalEndPoint"/>.</param>
     /// <param name="localIdentity">Opaque identity payload sent to the peer (at most 4 KiB).</param>
@@ -29,6 +31,13 @@ public static class TransportClient
         ILogger logger = options.LoggerFactory.CreateLogger(TransportLog.Category);
 
         Socket socket = TransportSockets.CreateFor(endPoint);
+        if (endPoint is UnixDomainSocketEndPoint)
+        {
+            // Connected with a blocking call on the handshake thread, so the socket stays in blocking mode.
+            return await AuthenticatedLink.EstablishAsync(socket, endPoint, isInbound: false, endPoint, localIdentity, options, logger, cancellationToken)
+                .ConfigureAwait(false);
+        }
+
         try
         {
             await socket.ConnectAsync(endPoint, cancellationToken).ConfigureAwait(false);
@@ -39,7 +48,7 @@ public static class TransportClient
             throw;
         }
 
-        return await AuthenticatedLink.EstablishAsync(socket, isInbound: false, endPoint, localIdentity, options, logger, cancellationToken)
+        return await AuthenticatedLink.EstablishAsync(socket, connectTo: null, isInbound: false, endPoint, localIdentity, options, logger, cancellationToken)
             .ConfigureAwait(false);
     }
 }

@@ -243,7 +243,7 @@ public sealed class TransportListener : IAsyncDisposable
         try
         {
             link = await AuthenticatedLink.EstablishAsync(
-                socket, isInbound: true, TransportSockets.TryGetRemote(socket), _localIdentity, _options, _logger, _stopping.Token)
+                socket, connectTo: null, isInbound: true, TransportSockets.TryGetRemote(socket), _localIdentity, _options, _logger, _stopping.Token)
                 .ConfigureAwait(false);
         }
         catch (TransportHandshakeException ex)

@@ -1,8 +1,9 @@
 namespace ActorProc.Remote.Transport;
 
 /// <summary>
-/// Per-connection counters. Each counter has a single writer (the read loop or the writer loop), so
-/// updating them costs a plain increment; reads from other threads see recent, not atomic-snapshot, values.
+/// Per-connection counters. Each counter has one writer at a time (the read thread, or the thread
+/// holding the writer role), so updating them costs a plain increment; reads from other threads see
+/// recent, not atomic-snapshot, values.
 /// </summary>
 public sealed class TransportStats
 {
