@@ -390,7 +390,10 @@ internal sealed class Association
     }
 
     /// <summary>Closes the connection when the system stops, after delivering what is queued (peers see the close and treat this system as dead).</summary>
-    public async Task StopAsync(CancellationToken cancellationToken)
+    public Task StopAsync(CancellationToken cancellationToken) => StopAsync(waitForEnd: true, cancellationToken);
+
+    /// <summary>As <see cref="StopAsync(CancellationToken)"/>; without <paramref name="waitForEnd"/> it returns once the queued bytes are written.</summary>
+    public async Task StopAsync(bool waitForEnd, CancellationToken cancellationToken)
     {
         TransportConnection<object>? connection;
         bool connecting;
@@ -418,7 +421,7 @@ internal sealed class Association
         {
             try
             {
-                await connection.CloseAfterDrainAsync(cancellationToken).ConfigureAwait(false);
+                await connection.CloseAfterDrainAsync(waitForEnd, cancellationToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {

@@ -565,7 +565,7 @@ public sealed class RemoteExtension
         }
 
         _heartbeat.Cancel();
-        await Task.WhenAll(_associations.Values.Select(a => a.StopAsync(cancellationToken))).ConfigureAwait(false);
+        await Task.WhenAll(_associations.Values.Select(a => a.StopAsync(waitForEnd: false, cancellationToken))).ConfigureAwait(false);
         _socketDirectory?.Dispose();
     }
 

@@ -162,7 +162,13 @@ public sealed class TransportConnection<TOut> : IFaultTarget, IAsyncDisposable
     /// </summary>
     /// <param name="cancellationToken">Bounds how long to wait for the queue to drain.</param>
     /// <returns>The connection's outcome.</returns>
-    public async Task<DisconnectInfo> CloseAfterDrainAsync(CancellationToken cancellationToken = default)
+    public Task<DisconnectInfo> CloseAfterDrainAsync(CancellationToken cancellationToken = default) => CloseAfterDrainAsync(waitForEnd: true, cancellationToken);
+
+    /// <summary>
+    /// Sends everything queued, then closes; with <paramref name="waitForEnd"/> false it does not wait for the
+    /// receive side to wind down (a process about to exit only needs its bytes written).
+    /// </summary>
+    internal async Task<DisconnectInfo> CloseAfterDrainAsync(bool waitForEnd, CancellationToken cancellationToken)
     {
         Volatile.Write(ref _sendCompleted, 1);
         if (Interlocked.CompareExchange(ref _writer, WriterOwned, WriterIdle) == WriterIdle)
@@ -180,7 +186,9 @@ public sealed class TransportConnection<TOut> : IFaultTarget, IAsyncDisposable
         }
 
         Close();
-        return await Completion.ConfigureAwait(false);
+        return waitForEnd || Completion.IsCompleted
+            ? await Completion.ConfigureAwait(false)
+            : new DisconnectInfo(DisconnectReason.LocalClose, "closed locally after draining the send queue", null);
     }
 
     /// <summary>Closes the connection now and waits for <see cref="Completion"/>.</summary>

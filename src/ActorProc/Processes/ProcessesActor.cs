@@ -17,6 +17,7 @@ internal sealed class ProcessesActor : ReceiveActor
     {
         Receive<ChildReady>(ready =>
         {
+            Sender.Tell(new ChildReadyAck());
             if (_started.TryGetValue(ready.Token, out var actor))
             {
                 actor.Tell(ready);

@@ -62,7 +62,8 @@ internal static class ChildEntry
         var work = new TaskCompletionSource<RunTarget>(TaskCreationOptions.RunContinuationsAsynchronously);
         var runtime = ProcessRuntime.StartChild(bootstrap);
         var control = runtime.System.SystemActorOf(Props.Create(() => new ChildControlActor(work)), "process-control");
-        runtime.System.ResolveActorRef(ActorPath.Parse(bootstrap.ReportTo)).Tell(new ChildReady(bootstrap.Token, control, Environment.ProcessId));
+        _ = runtime.System.ResolveActorRef(ActorPath.Parse(bootstrap.ReportTo))
+            .Ask<ChildReadyAck>(new ChildReady(bootstrap.Token, control, Environment.ProcessId), runtime.Settings.ExitFlushTimeout);
         WatchStdin(stdin);
         ThreadPool.UnsafeQueueUserWorkItem(static state => Process.WarmUp(state.Serializer, state.System), runtime, preferLocal: false);
 
