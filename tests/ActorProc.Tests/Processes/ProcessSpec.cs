@@ -3,31 +3,13 @@ using mp = ActorProc.Multiprocessing;
 
 namespace ActorProc.Tests.Processes;
 
-public sealed class ProcessSpec : IDisposable
+public sealed class ProcessSpec : ChildProcessSpec
 {
-    private static readonly TimeSpan Long = TimeSpan.FromSeconds(60);
     private static int _global;
-    private readonly TempFiles _files = new();
-    private readonly List<mp.Process> _started = [];
-
-    public void Dispose()
-    {
-        foreach (var p in _started)
-        {
-            if (p.Pid is not null && p.IsAlive)
-            {
-                p.Kill();
-                p.Join(Long);
-            }
-        }
-
-        _files.Dispose();
-    }
-
     [Fact]
     public void Target_runs_in_a_new_os_process_and_ends_with_exit_code_0()
     {
-        var file = _files["pid"];
+        var file = Files["pid"];
         var p = Start(new mp.Process(() => TempFiles.Write(file, Environment.ProcessId.ToString())));
 
         Assert.True(p.Join(Long));
@@ -91,7 +73,7 @@ public sealed class ProcessSpec : IDisposable
     [Fact]
     public void Terminate_ends_the_child_with_minus_15()
     {
-        var ready = _files["ready"];
+        var ready = Files["ready"];
         var p = Start(new mp.Process(() =>
         {
             TempFiles.Write(ready, "up");
@@ -123,7 +105,7 @@ public sealed class ProcessSpec : IDisposable
     [Fact]
     public async Task An_async_target_runs_to_completion()
     {
-        var file = _files["async"];
+        var file = Files["async"];
         var p = Start(new mp.Process(async () =>
         {
             await Task.Delay(10);
@@ -173,7 +155,7 @@ public sealed class ProcessSpec : IDisposable
     [Fact]
     public void A_target_capturing_this_fails_at_Start()
     {
-        var p = new mp.Process(() => _files.Dispose());
+        var p = new mp.Process(() => Files.Dispose());
         var error = Assert.Throws<ArgumentException>(p.Start);
         Assert.Contains(nameof(ProcessSpec), error.Message);
     }
@@ -214,7 +196,7 @@ public sealed class ProcessSpec : IDisposable
     [Fact]
     public void The_child_knows_its_name_pid_and_parent()
     {
-        var file = _files["who"];
+        var file = Files["who"];
         int parentPid = Environment.ProcessId;
         var p = Start(new mp.Process(
             () =>
@@ -236,7 +218,7 @@ public sealed class ProcessSpec : IDisposable
     [Fact]
     public void Nested_processes_are_named_Process_N_colon_M()
     {
-        var file = _files["nested"];
+        var file = Files["nested"];
         var p = Start(new mp.Process(() =>
         {
             var inner = new mp.Process(static () => { });
@@ -253,7 +235,7 @@ public sealed class ProcessSpec : IDisposable
     [Fact]
     public void Globals_are_not_shared()
     {
-        var file = _files["global"];
+        var file = Files["global"];
         _global = 5;
         var p = Start(new mp.Process(() =>
         {
@@ -270,7 +252,7 @@ public sealed class ProcessSpec : IDisposable
     [Fact]
     public void A_subclass_runs_its_Run_override_with_its_fields_in_the_child()
     {
-        var file = _files["subclass"];
+        var file = Files["subclass"];
         var p = Start(new Greeter(file, "hello"));
 
         Assert.True(p.Join(Long));
@@ -281,7 +263,7 @@ public sealed class ProcessSpec : IDisposable
     [Fact]
     public void Run_called_directly_runs_in_the_calling_process()
     {
-        var file = _files["direct"];
+        var file = Files["direct"];
         new Greeter(file, "hi").Run();
         Assert.Equal($"hi from {Environment.ProcessId}", TempFiles.WaitForText(file));
     }
@@ -304,12 +286,6 @@ public sealed class ProcessSpec : IDisposable
         Assert.Equal(Environment.ProcessorCount, mp.Process.CpuCount);
     }
 
-    private mp.Process Start(mp.Process p)
-    {
-        _started.Add(p);
-        p.Start();
-        return p;
-    }
 
     private sealed class Greeter : mp.Process
     {

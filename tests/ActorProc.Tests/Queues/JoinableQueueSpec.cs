@@ -3,20 +3,8 @@ using mp = ActorProc.Multiprocessing;
 
 namespace ActorProc.Tests.Queues;
 
-public sealed class JoinableQueueSpec : IDisposable
+public sealed class JoinableQueueSpec : ChildProcessSpec
 {
-    private static readonly TimeSpan Long = TimeSpan.FromSeconds(60);
-    private readonly List<mp.Process> _started = [];
-
-    public void Dispose()
-    {
-        foreach (var p in _started.Where(p => p.IsAlive))
-        {
-            p.Kill();
-            p.Join(Long);
-        }
-    }
-
     [Fact]
     public void Join_returns_once_every_item_is_done_and_TaskDone_too_often_throws()
     {
@@ -85,10 +73,4 @@ public sealed class JoinableQueueSpec : IDisposable
         Assert.True(q.JoinAsync().Wait(Long));
     }
 
-    private mp.Process Start(mp.Process p)
-    {
-        _started.Add(p);
-        p.Start();
-        return p;
-    }
 }

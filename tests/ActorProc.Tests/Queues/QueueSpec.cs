@@ -4,20 +4,8 @@ using mp = ActorProc.Multiprocessing;
 
 namespace ActorProc.Tests.Queues;
 
-public sealed class QueueSpec : IDisposable
+public sealed class QueueSpec : ChildProcessSpec
 {
-    private static readonly TimeSpan Long = TimeSpan.FromSeconds(60);
-    private readonly List<mp.Process> _started = [];
-
-    public void Dispose()
-    {
-        foreach (var p in _started.Where(p => p.IsAlive))
-        {
-            p.Kill();
-            p.Join(Long);
-        }
-    }
-
     [Fact]
     public void Items_come_out_in_the_order_they_went_in()
     {
@@ -118,7 +106,7 @@ public sealed class QueueSpec : IDisposable
         work.Put(-1);
         var got = Enumerable.Range(0, 1000).Select(_ => results.Get(Long)).ToList();
         Assert.Equal(Enumerable.Range(0, 1000), got.Select(r => r.Item).Order());
-        _started.ForEach(p => Assert.True(p.Join(Long)));
+
     }
 
     [Fact]
@@ -231,12 +219,6 @@ public sealed class QueueSpec : IDisposable
         Assert.True(back.IsEmpty);
     }
 
-    private mp.Process Start(mp.Process p)
-    {
-        _started.Add(p);
-        p.Start();
-        return p;
-    }
 
     private sealed record Message(string Text, List<int> Numbers, mp.Queue<string> ReplyTo);
 

@@ -6,36 +6,9 @@ using mp = ActorProc.Multiprocessing;
 namespace ActorProc.Tests.Synchronization;
 
 /// <summary>Starts real child processes for the synchronization specs and kills any left running.</summary>
-public abstract class SyncSpecBase : IDisposable
+public abstract class SyncSpecBase : ChildProcessSpec
 {
-    protected static readonly TimeSpan Long = TimeSpan.FromSeconds(60);
     protected static readonly TimeSpan Short = TimeSpan.FromMilliseconds(150);
-    private readonly List<mp.Process> _started = [];
-
-    protected TempFiles Files { get; } = new();
-
-    public void Dispose()
-    {
-        foreach (var p in _started)
-        {
-            if (p.Pid is not null && p.IsAlive)
-            {
-                p.Kill();
-                p.Join(Long);
-            }
-        }
-
-        Files.Dispose();
-        GC.SuppressFinalize(this);
-    }
-
-    protected mp.Process Start(Action target)
-    {
-        var p = new mp.Process(target);
-        _started.Add(p);
-        p.Start();
-        return p;
-    }
 
     protected static void JoinOk(mp.Process p)
     {
