@@ -19,7 +19,7 @@ if (mode == "micro")
 
 if (mode != "macro")
 {
-    Console.Error.WriteLine($"Unknown mode '{mode}': use 'macro [pingpong|ask|remote-pingpong|remote-roundtrip|idle-actor-memory|process-start|process-memory|queue|sync]' or 'micro [BenchmarkDotNet arguments]'.");
+    Console.Error.WriteLine($"Unknown mode '{mode}': use 'macro [pingpong|ask|remote-pingpong|remote-roundtrip|idle-actor-memory|process-start|process-memory|queue|pipe|sync]' or 'micro [BenchmarkDotNet arguments]'.");
     return 2;
 }
 
@@ -67,6 +67,11 @@ if (only is null or "process-start")
 if (only is null or "queue")
 {
     Report("queue-oneway", Enumerable.Range(0, 3).Max(_ => QueueScenarios.OneWay(200_000)), "items/s");
+}
+
+if (only is null or "pipe")
+{
+    Report("pipe-roundtrip", PipeScenarios.RoundTrip(), "us");
 }
 
 if (only is null or "sync")
