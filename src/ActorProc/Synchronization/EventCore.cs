@@ -50,18 +50,6 @@ internal sealed class EventCore : SyncCore
     }
 
     /// <inheritdoc />
-    public override void Expire(SyncWaiter waiter, int result)
-    {
-        lock (Gate)
-        {
-            if (!waiter.IsCompleted && Dequeue(waiter))
-            {
-                waiter.Complete(result);
-            }
-        }
-    }
-
-    /// <inheritdoc />
     public override void ProcessGone(Address process)
     {
         lock (Gate)

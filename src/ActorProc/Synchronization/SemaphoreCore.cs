@@ -69,18 +69,6 @@ internal sealed class SemaphoreCore : SyncCore
     }
 
     /// <inheritdoc />
-    public override void Expire(SyncWaiter waiter, int result)
-    {
-        lock (Gate)
-        {
-            if (!waiter.IsCompleted && Dequeue(waiter))
-            {
-                waiter.Complete(result);
-            }
-        }
-    }
-
-    /// <inheritdoc />
     public override void ProcessGone(Address process)
     {
         lock (Gate)

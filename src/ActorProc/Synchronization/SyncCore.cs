@@ -15,8 +15,20 @@ internal abstract class SyncCore
     /// <summary>Runs <paramref name="call"/>; completes with a <see cref="SyncResult"/> code, never faults.</summary>
     public abstract ValueTask<int> Invoke(in SyncCall call, CancellationToken cancellationToken);
 
-    /// <summary>The timeout (<see cref="SyncResult.False"/>) or cancellation (<see cref="SyncResult.Cancelled"/>) of a waiter.</summary>
-    public abstract void Expire(SyncWaiter waiter, int result);
+    /// <summary>
+    /// The timeout (<see cref="SyncResult.False"/>) or cancellation (<see cref="SyncResult.Cancelled"/>) of a waiter:
+    /// by default a waiter still queued leaves the queue with <paramref name="result"/>.
+    /// </summary>
+    public virtual void Expire(SyncWaiter waiter, int result)
+    {
+        lock (Gate)
+        {
+            if (!waiter.IsCompleted && Dequeue(waiter))
+            {
+                waiter.Complete(result);
+            }
+        }
+    }
 
     /// <summary>The process at <paramref name="process"/> has died: drop its waiters and give back what it held.</summary>
     public abstract void ProcessGone(Address process);
