@@ -29,9 +29,16 @@ public class JoinableQueue<T> : Queue<T>
 
     /// <summary>Waits until every item put on the queue has been marked done.</summary>
     /// <exception cref="OwnerProcessGoneException">The queue's owner is gone.</exception>
-    public void Join() => OwnerCall.Ask<bool>(Owner, new QueueJoin(), Kind);
+    public void Join()
+    {
+        FlushPuts();
+        OwnerCall.Ask<bool>(Owner, new QueueJoin(), Kind);
+    }
 
     /// <summary>Completes when every item put on the queue has been marked done.</summary>
-    public Task JoinAsync(CancellationToken cancellationToken = default) =>
-        OwnerCall.AskAsync<bool>(Owner, new QueueJoin(), Kind, cancellationToken: cancellationToken);
+    public Task JoinAsync(CancellationToken cancellationToken = default)
+    {
+        FlushPuts();
+        return OwnerCall.AskAsync<bool>(Owner, new QueueJoin(), Kind, cancellationToken: cancellationToken);
+    }
 }

@@ -16,7 +16,9 @@ namespace ActorProc.Multiprocessing;
 /// <see cref="ArgumentException"/> naming the field) and deserialized by the consumer. Order is FIFO per producer;
 /// nothing is lost or duplicated while producer and consumer live. Each consuming process asks for a few items
 /// ahead of its gets (an adaptive window of up to 64); items delivered to a process that dies before its
-/// <c>Get</c> returned them go back to the queue for the others.</para>
+/// <c>Get</c> returned them go back to the queue for the others. A process putting on an unbounded queue owned
+/// elsewhere sends its puts in batches, as Python's feeder thread does: they are on their way when <c>Put</c>
+/// returns, this process's own <c>Count</c>, gets and <c>Join</c> see them, and they are flushed before it exits.</para>
 /// <para>When the process that created the queue ends, calls on its handles throw <see cref="OwnerProcessGoneException"/>.</para>
 /// </remarks>
 /// <typeparam name="T">The item type.</typeparam>
@@ -32,6 +34,9 @@ public class Queue<T>
     private QueueInbox? _inbox;
 
     // Cached per handle: looking the owner up by ref on every put costs more than the put itself.
+    [NonSerialized]
+    private PutBuffer? _putBuffer;
+
     [NonSerialized]
     private CancellationToken _ownerGone;
 
@@ -53,7 +58,14 @@ public class Queue<T>
 
     /// <summary>The approximate number of items (as Python's <c>qsize()</c>; other processes change it at any time).</summary>
     /// <exception cref="OwnerProcessGoneException">The queue's owner is gone.</exception>
-    public int Count => OwnerCall.Ask<int>(_owner, new QueueCount(), Kind) + Inbox.Buffered;
+    public int Count
+    {
+        get
+        {
+            FlushPuts();
+            return OwnerCall.Ask<int>(_owner, new QueueCount(), Kind) + Inbox.Buffered;
+        }
+    }
 
     /// <summary>Whether the queue looked empty (approximate).</summary>
     public bool IsEmpty => Count == 0;
@@ -80,6 +92,17 @@ public class Queue<T>
     private protected IActorRef Owner => _owner;
 
     private protected QueueInbox Inbox => _inbox ??= QueueInbox.For(_owner, Kind);
+
+    private bool IsLocalOwner => _owner.Path.Address.HasLocalScope;
+
+    /// <summary>Sends this process's buffered puts now (calls that must see them come after).</summary>
+    private protected void FlushPuts()
+    {
+        if (!IsLocalOwner)
+        {
+            PutBuffer.For(_owner).Flush();
+        }
+    }
 
     /// <summary>Adds an item, waiting for space up to <paramref name="timeout"/> when the queue is bounded.</summary>
     /// <param name="item">The item.</param>
@@ -112,6 +135,7 @@ public class Queue<T>
     public T Get(TimeSpan? timeout = null)
     {
         ValidateTimeout(timeout);
+        FlushPuts();
         if (!Inbox.TryTake(timeout, CancellationToken.None, out var bytes))
         {
             throw new QueueEmptyException($"The {Kind} stayed empty for {timeout}.");
@@ -125,6 +149,7 @@ public class Queue<T>
     public bool TryGet(out T item, TimeSpan timeout = default)
     {
         ValidateTimeout(timeout);
+        FlushPuts();
         if (Inbox.TryTake(timeout, CancellationToken.None, out var bytes))
         {
             item = Read(bytes);
@@ -182,7 +207,15 @@ public class Queue<T>
 
         if (_maxsize == 0)
         {
-            _owner.Tell(new QueuePut(bytes), ActorRefs.NoSender);
+            if (IsLocalOwner)
+            {
+                _owner.Tell(new QueuePut(bytes), ActorRefs.NoSender);
+            }
+            else
+            {
+                (_putBuffer ??= PutBuffer.For(_owner)).Add(bytes);
+            }
+
             return true;
         }
 

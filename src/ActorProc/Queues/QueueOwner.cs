@@ -28,6 +28,16 @@ internal sealed class QueueOwner : ReceiveActor
         _maxsize = maxsize;
         _joinable = joinable;
         Receive<QueuePut>(put => Add(put.Item));
+        Receive<QueuePutBatch>(batch =>
+        {
+            foreach (var item in batch.Items)
+            {
+                _items.AddLast(item);
+            }
+
+            _unfinished += batch.Items.Length;
+            Dispatch();
+        });
         Receive<QueuePutWait>(OnPutWait);
         Receive<PutTimedOut>(OnPutTimedOut);
         Receive<QueueDemand>(OnDemand);

@@ -35,3 +35,6 @@ internal sealed record QueueJoin;
 
 /// <summary>Take one item now if there is one (replied as a <see cref="QueueDeliver"/> of zero or one items); for non-blocking gets.</summary>
 internal sealed record QueueTryTake(IActorRef Inbox);
+
+/// <summary>Items of an unbounded queue from one producer process, in order (one-way).</summary>
+internal sealed record QueuePutBatch(byte[][] Items);

@@ -111,7 +111,11 @@ internal sealed class ProcessRuntime
             {
                 var file = Path.Combine(AppContext.BaseDirectory, ConfigFileName);
                 var runtime = new ProcessRuntime(File.Exists(file) ? Config.ParseFile(file) : Config.Empty, RandomNumberGenerator.GetBytes(32));
-                AppDomain.CurrentDomain.ProcessExit += (_, _) => runtime.ShutdownChildren();
+                AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+                {
+                    Queues.PutBuffer.FlushAll();
+                    runtime.ShutdownChildren();
+                };
                 Volatile.Write(ref _current, runtime);
             }
 

@@ -76,6 +76,26 @@ public sealed class QueueSpec : ChildProcessSpec
     }
 
     [Fact]
+    public void A_producer_process_sees_its_own_batched_puts_in_Count_and_a_non_blocking_get()
+    {
+        var q = new mp.Queue<int>();
+        var report = new mp.Queue<string>();
+        Start(new mp.Process(() =>
+        {
+            for (int i = 0; i < 5; i++)
+            {
+                q.Put(i);
+            }
+
+            int count = q.Count;
+            report.Put($"{count},{q.Get(TimeSpan.Zero)}");
+        }));
+
+        Assert.Equal("5,0", report.Get(Long));
+        Assert.Equal(4, q.Count);
+    }
+
+    [Fact]
     public void Two_child_consumers_share_the_items_without_loss_or_duplicates()
     {
         var work = new mp.Queue<int>();
