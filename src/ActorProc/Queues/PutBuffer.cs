@@ -24,6 +24,9 @@ internal sealed class PutBuffer : IThreadPoolWorkItem
     /// <summary>The buffer for <paramref name="owner"/>'s queue in this process.</summary>
     public static PutBuffer For(IActorRef owner) => Buffers.GetOrAdd(owner, static o => new PutBuffer(o));
 
+    /// <summary>The buffer for <paramref name="owner"/>'s queue if this process has put on it, else null.</summary>
+    public static PutBuffer? Find(IActorRef owner) => Buffers.GetValueOrDefault(owner);
+
     /// <summary>Sends whatever every buffer of this process holds (before the process exits).</summary>
     public static void FlushAll()
     {

@@ -98,9 +98,10 @@ public class Queue<T>
     /// <summary>Sends this process's buffered puts now (calls that must see them come after).</summary>
     private protected void FlushPuts()
     {
+        // A lookup until this process has a buffer for the queue (puts through any of its handles create it), then cached.
         if (!IsLocalOwner)
         {
-            PutBuffer.For(_owner).Flush();
+            (_putBuffer ??= PutBuffer.Find(_owner))?.Flush();
         }
     }
 

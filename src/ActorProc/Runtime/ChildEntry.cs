@@ -59,10 +59,6 @@ internal static class ChildEntry
         AppDomain.CurrentDomain.ProcessExit += (_, _) => OnProcessExit();
         _sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, _ => _terminatedBySignal = true);
 
-        // The machine has more than one core: warm what remoting needs (serializer, HMAC, sockets) on another
-        // thread while this one builds the actor system.
-        var warming = new Thread(WarmRemoting) { IsBackground = true, Name = "ActorProc warm-up" };
-        warming.Start();
         var work = new TaskCompletionSource<RunTarget>(TaskCreationOptions.RunContinuationsAsynchronously);
         var runtime = ProcessRuntime.StartChild(bootstrap);
         var control = runtime.System.SystemActorOf(Props.Create(() => new ChildControlActor(work)), "process-control");
@@ -189,22 +185,6 @@ internal static class ChildEntry
 
         Console.Error.WriteLine($"Process {Process.Current.Name}:{Environment.NewLine}{exception}");
         ReportAndExit(1);
-    }
-
-    private static void WarmRemoting()
-    {
-        try
-        {
-            var serializer = new ActorProc.Serialization.Serializer();
-            var info = new ProcessInfo("warm-up", [1], false, "warm-up", 0, [], "/");
-            serializer.Deserialize<RunTarget>(serializer.SerializeToArray(new RunTarget([1, 2, 3], info)));
-            System.Security.Cryptography.HMACSHA256.HashData(new byte[32], new byte[32]);
-            using var socket = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.Unix, System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Unspecified);
-        }
-        catch (Exception e) when (e is ActorProc.Serialization.SerializationException or System.Net.Sockets.SocketException)
-        {
-            // Only a warm-up: the real work reports its own errors.
-        }
     }
 
     private static void WatchStdin(Stream stdin)
