@@ -392,6 +392,30 @@ internal sealed class Association
     /// <summary>Closes the connection when the system stops, after delivering what is queued (peers see the close and treat this system as dead).</summary>
     public Task StopAsync(CancellationToken cancellationToken) => StopAsync(waitForEnd: true, cancellationToken);
 
+    /// <summary>
+    /// True when nothing this side sent is still waiting to be written: not connecting with messages pending, and the
+    /// connection (if any) has an empty send queue and no write in progress. Such an association needs no drain when
+    /// the process exits: what was written is already in the peer's receive buffer, and the kernel closes the socket.
+    /// </summary>
+    public bool IsSendIdle
+    {
+        get
+        {
+            TransportConnection<object>? connection;
+            lock (_lock)
+            {
+                if (_state == State.Connecting || _pending is { Count: > 0 })
+                {
+                    return false;
+                }
+
+                connection = _connection;
+            }
+
+            return connection is null || connection.IsSendIdle;
+        }
+    }
+
     /// <summary>As <see cref="StopAsync(CancellationToken)"/>; without <paramref name="waitForEnd"/> it returns once the queued bytes are written.</summary>
     public async Task StopAsync(bool waitForEnd, CancellationToken cancellationToken)
     {

@@ -554,8 +554,8 @@ public sealed class RemoteExtension
 
     /// <summary>
     /// Stops remoting without the rest of the actor system's termination, for a process about to exit: every
-    /// queued message is delivered (waiting for connections in progress), associations are closed and the
-    /// socket directory is removed (the listener goes with the process).
+    /// queued message is delivered (waiting for connections in progress) and those connections are closed; idle
+    /// connections and the listener are left to the kernel, which closes them at exit. The socket directory is removed.
     /// </summary>
     internal async Task StopForExitAsync(CancellationToken cancellationToken)
     {
@@ -565,7 +565,23 @@ public sealed class RemoteExtension
         }
 
         _heartbeat.Cancel();
-        await Task.WhenAll(_associations.Values.Select(a => a.StopAsync(waitForEnd: false, cancellationToken))).ConfigureAwait(false);
+
+        // Only connections with frames still to write need a drain; the others are closed by the kernel at exit,
+        // after the peer has received everything written (no close handshake to wait for).
+        List<Task>? draining = null;
+        foreach (var association in _associations.Values)
+        {
+            if (!association.IsSendIdle)
+            {
+                (draining ??= []).Add(association.StopAsync(waitForEnd: false, cancellationToken));
+            }
+        }
+
+        if (draining is not null)
+        {
+            await Task.WhenAll(draining).ConfigureAwait(false);
+        }
+
         _socketDirectory?.Dispose();
     }
 

@@ -191,6 +191,9 @@ public sealed class TransportConnection<TOut> : IFaultTarget, IAsyncDisposable
             : new DisconnectInfo(DisconnectReason.LocalClose, "closed locally after draining the send queue", null);
     }
 
+    /// <summary>True when the send queue is empty and no write is in progress (every frame sent so far is written to the socket).</summary>
+    internal bool IsSendIdle => Volatile.Read(ref _writer) != WriterOwned && _queue.IsEmpty;
+
     /// <summary>Closes the connection now and waits for <see cref="Completion"/>.</summary>
     /// <returns>A task that completes when the connection has ended.</returns>
     public async ValueTask DisposeAsync()
