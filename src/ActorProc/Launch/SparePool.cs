@@ -6,7 +6,8 @@ namespace ActorProc.Multiprocessing.Launch;
 /// <summary>
 /// Started child processes waiting for work (setting <c>actorproc.process.spares</c>): a
 /// <see cref="Process.Start"/> served by a spare only sends one message. The pool is filled on the
-/// launcher thread after each hand-off, never before the program's first start.
+/// launcher thread after each start (once the started child ended or <c>spare-refill-delay</c> passed), never
+/// before the program's first start.
 /// </summary>
 internal sealed class SparePool
 {
@@ -37,7 +38,7 @@ internal sealed class SparePool
     /// <summary>The pids of the spares (for diagnostics and the test suite's leak guard).</summary>
     internal IReadOnlyList<int> Pids => [.. _spares.Select(s => s.Pid)];
 
-    /// <summary>A started spare, or null (call <see cref="Refill"/> after serving the start).</summary>
+    /// <summary>A started spare, or null (call <see cref="RefillAfter"/> after serving the start).</summary>
     public ChildProcess? TryTake()
     {
         if (Target == 0)
@@ -69,6 +70,32 @@ internal sealed class SparePool
             spare.Signal(Posix.SIGKILL);
             spare.CloseStdin();
         }
+    }
+
+    /// <summary>
+    /// Refills once <paramref name="served"/> (the child a start just got) has ended or <paramref name="delay"/> has
+    /// passed, whichever comes first. A spare's boot costs a core for ~100 ms: started at once, it would compete
+    /// with the child being started and with its parent (on a 2-core machine it doubles a short child's start+join).
+    /// </summary>
+    public void RefillAfter(ChildProcess served, TimeSpan delay)
+    {
+        if (Target == 0)
+        {
+            return;
+        }
+
+        if (delay <= TimeSpan.Zero || served.HasExited)
+        {
+            Refill();
+            return;
+        }
+
+        Task.WhenAny(served.Exited, Task.Delay(delay)).ContinueWith(
+            static (_, pool) => ((SparePool)pool!).Refill(),
+            this,
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
     }
 
     /// <summary>Queues starting spares up to the target, behind any start already waiting for the launcher.</summary>

@@ -144,7 +144,7 @@ internal sealed class ProcessRuntime
     public ChildProcess Acquire()
     {
         var child = Spares.TryTake() ?? LaunchNew();
-        Spares.Refill();
+        Spares.RefillAfter(child, Settings.SpareRefillDelay);
         return child;
     }
 

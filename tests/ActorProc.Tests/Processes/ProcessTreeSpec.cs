@@ -173,6 +173,35 @@ public sealed class ProcessTreeSpec : IDisposable
         Assert.Equal(p.Pid.ToString(), TempFiles.WaitForText(file));
     }
 
+    [Fact]
+    public void A_spare_is_started_again_while_the_child_that_took_the_last_one_still_runs()
+    {
+        var runtime = ProcessRuntime.Get();
+        var release = new mp.Event();
+        var p = new mp.Process(() => release.Wait());
+        p.Start();
+        try
+        {
+            // The refill waits for the child to end or for spare-refill-delay (100 ms), whichever comes first.
+            var deadline = DateTime.UtcNow + Long;
+            while (runtime.Spares.Count == 0 && DateTime.UtcNow < deadline)
+            {
+                Thread.Sleep(10);
+            }
+
+            Assert.Equal(TimeSpan.FromMilliseconds(100), runtime.Settings.SpareRefillDelay);
+            Assert.Equal(1, runtime.Spares.Count);
+            Assert.True(p.IsAlive);
+        }
+        finally
+        {
+            release.Set();
+            Assert.True(p.Join(Long));
+        }
+
+        Assert.Equal(0, p.ExitCode);
+    }
+
     private void Remember(int pid) => _pids.Add((pid, OsProcesses.StartTime(pid)));
 
     private sealed class Watcher : ReceiveActor
