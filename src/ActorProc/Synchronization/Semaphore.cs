@@ -15,6 +15,7 @@ namespace ActorProc.Multiprocessing;
 public class Semaphore
 {
     private readonly SyncChannel _channel;
+    private readonly bool _bounded;
 
     /// <summary>Creates a semaphore owned by this process with <paramref name="value"/> permits.</summary>
     /// <param name="value">The initial number of permits.</param>
@@ -27,6 +28,7 @@ public class Semaphore
     private protected Semaphore(int value, bool bounded)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(value);
+        _bounded = bounded;
         _channel = SyncChannel.Create(new SemaphoreCore(value, bounded), bounded ? "BoundedSemaphore" : "Semaphore");
     }
 
@@ -67,9 +69,25 @@ public class Semaphore
         await _channel.CallCheckedAsync(SyncOp.Acquire, timeout, cancellationToken).ConfigureAwait(false) == SyncResult.True;
 
     /// <summary>Gives a permit back; the first waiter, if any, takes it.</summary>
+    /// <remarks>
+    /// In a process other than the creator's, a <see cref="Semaphore"/>'s release does not wait for the owner's
+    /// answer (it cannot fail): the permit is on its way when <c>Release</c> returns, and this process's later calls
+    /// on the semaphore arrive after it. A <see cref="BoundedSemaphore"/> waits for the answer, which may be a
+    /// <see cref="SemaphoreFullException"/>.
+    /// </remarks>
     /// <exception cref="SemaphoreFullException">A <see cref="BoundedSemaphore"/> would go above its initial value.</exception>
     /// <exception cref="OwnerProcessGoneException">The process that created the semaphore is gone.</exception>
-    public void Release() => _channel.CallChecked(SyncOp.Release);
+    public void Release()
+    {
+        if (_bounded)
+        {
+            _channel.CallChecked(SyncOp.Release);
+        }
+        else
+        {
+            _channel.Post(SyncOp.Release);
+        }
+    }
 
     /// <summary>Takes a permit (waiting without limit) and returns what gives it back when disposed.</summary>
     /// <returns>Releases the permit on <see cref="IDisposable.Dispose"/> (once).</returns>

@@ -71,6 +71,31 @@ internal sealed class SyncChannel
         return OwnerCall.Ask<int>(_owner, new SyncRequest(NewId(), op, threadId, arg, key, Ticks(timeout)), _what);
     }
 
+    /// <summary>
+    /// Runs an operation that cannot fail or wait without waiting for the owner: locally on the core, elsewhere as
+    /// a one-way request (this process's later calls on the object arrive after it, in order).
+    /// </summary>
+    /// <exception cref="OwnerProcessGoneException">The owner is known to be gone.</exception>
+    public void Post(SyncOp op)
+    {
+        int threadId = Environment.CurrentManagedThreadId;
+        if (Local is { } core)
+        {
+            var local = core.Invoke(new SyncCall(new SyncCaller(null, threadId), op, 0, 0, null), CancellationToken.None);
+            SyncResult.Check(local.IsCompleted ? local.Result : local.AsTask().GetAwaiter().GetResult(), _what);
+            return;
+        }
+
+        var runtime = ProcessRuntime.Get();
+        if (runtime.Owners.GoneToken(_owner).IsCancellationRequested)
+        {
+            throw OwnerCall.Gone(_owner, _what);
+        }
+
+        // The sender is this process's /system/processes: it tells the owner which process calls (for crash safety).
+        _owner.Tell(new SyncRequest(NewId(), op, threadId, 0, 0, -1, OneWay: true), runtime.Processes);
+    }
+
     /// <summary>Runs an operation; the result code is not yet checked for failures (<see cref="SyncResult.Cancelled"/> included).</summary>
     public ValueTask<int> CallAsync(SyncOp op, TimeSpan? timeout, CancellationToken cancellationToken, int arg = 0, long key = 0)
     {

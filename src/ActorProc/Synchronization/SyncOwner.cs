@@ -61,8 +61,12 @@ internal sealed class SyncOwner : ReceiveActor
         }
 
         var timeout = request.TimeoutTicks < 0 ? (TimeSpan?)null : TimeSpan.FromTicks(request.TimeoutTicks);
-        var pending = new Pending(request.Id, remote, sender, _pending);
-        _pending[request.Id] = pending;
+        var pending = new Pending(request.Id, remote, request.OneWay ? null : sender, _pending);
+        if (!request.OneWay)
+        {
+            _pending[request.Id] = pending;
+        }
+
         var call = new SyncCall(new SyncCaller(remote, request.ThreadId), request.Op, request.Arg, request.Key, timeout, pending);
         ValueTask<int> result;
         try
@@ -72,7 +76,11 @@ internal sealed class SyncOwner : ReceiveActor
         catch (Exception e)
         {
             _pending.TryRemove(request.Id, out _);
-            sender.Tell(new Status.Failure(e), Self);
+            if (!request.OneWay)
+            {
+                sender.Tell(new Status.Failure(e), Self);
+            }
+
             return;
         }
 
@@ -102,8 +110,8 @@ internal sealed class SyncOwner : ReceiveActor
         }
     }
 
-    /// <summary>A call in progress: answered once (by the owner, or by the core's waiter) and then forgotten.</summary>
-    private sealed class Pending(long id, Address? process, IActorRef replyTo, ConcurrentDictionary<long, Pending> table) : ISyncReply
+    /// <summary>A call in progress: answered once (by the owner, or by the core's waiter) and then forgotten; a one-way call (no <paramref name="replyTo"/>) is not answered.</summary>
+    private sealed class Pending(long id, Address? process, IActorRef? replyTo, ConcurrentDictionary<long, Pending> table) : ISyncReply
     {
         private int _replied;
 
@@ -116,7 +124,7 @@ internal sealed class SyncOwner : ReceiveActor
             if (Interlocked.Exchange(ref _replied, 1) == 0)
             {
                 table.TryRemove(id, out _);
-                replyTo.Tell(result, ActorRefs.NoSender);
+                replyTo?.Tell(result, ActorRefs.NoSender);
             }
         }
     }

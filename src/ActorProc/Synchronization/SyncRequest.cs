@@ -7,4 +7,5 @@ namespace ActorProc.Multiprocessing.Synchronization;
 /// <param name="Arg">Operation argument (notify count).</param>
 /// <param name="Key">Operation key (condition id).</param>
 /// <param name="TimeoutTicks">How long the owner lets the call wait; -1 without limit.</param>
-internal sealed record SyncRequest(long Id, SyncOp Op, int ThreadId, int Arg, long Key, long TimeoutTicks);
+/// <param name="OneWay">The caller does not wait for a reply (the sender only tells the owner which process calls).</param>
+internal sealed record SyncRequest(long Id, SyncOp Op, int ThreadId, int Arg, long Key, long TimeoutTicks, bool OneWay = false);

@@ -98,6 +98,24 @@ public sealed class SemaphoreSpec : SyncSpecBase
     }
 
     [Fact]
+    public void Releases_from_a_child_arrive_before_its_next_call_and_are_not_lost_at_its_exit()
+    {
+        var s = new mp.Semaphore(0);
+        var file = Files["value"];
+        var p = Start(() =>
+        {
+            s.Release();
+            s.Release();
+            TempFiles.Write(file, s.Value.ToString()); // a call: it reaches the owner after both releases
+            s.Release();                              // the last one is sent while the child exits
+        });
+
+        JoinOk(p);
+        Assert.Equal("2", TempFiles.WaitForText(file));
+        Assert.True(Eventually(() => s.Value == 3, Long)); // one-way: delivered before the exit, applied by the owner actor
+    }
+
+    [Fact]
     public void At_most_value_processes_hold_a_permit_at_once()
     {
         var s = new mp.Semaphore(2);
