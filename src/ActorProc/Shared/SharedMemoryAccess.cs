@@ -84,11 +84,21 @@ internal static unsafe class SharedMemoryAccess
                 byte* into = to + (i * (nint)elementSize);
                 switch (elementSize)
                 {
-                    case 8: Unsafe.WriteUnaligned(into, Read<long>(from)); break;
-                    case 4: Unsafe.WriteUnaligned(into, Read<int>(from)); break;
-                    case 2: Unsafe.WriteUnaligned(into, Read<short>(from)); break;
-                    case 1: *into = Read<byte>(from); break;
-                    default: Buffer.MemoryCopy((void*)from, into, elementSize, elementSize); break;
+                    case 8:
+                        Unsafe.WriteUnaligned(into, Read<long>(from));
+                        break;
+                    case 4:
+                        Unsafe.WriteUnaligned(into, Read<int>(from));
+                        break;
+                    case 2:
+                        Unsafe.WriteUnaligned(into, Read<short>(from));
+                        break;
+                    case 1:
+                        *into = Read<byte>(from);
+                        break;
+                    default:
+                        Buffer.MemoryCopy((void*)from, into, elementSize, elementSize);
+                        break;
                 }
             }
         }
@@ -106,11 +116,21 @@ internal static unsafe class SharedMemoryAccess
                 byte* element = from + (i * (nint)elementSize);
                 switch (elementSize)
                 {
-                    case 8: Write(into, Unsafe.ReadUnaligned<long>(element)); break;
-                    case 4: Write(into, Unsafe.ReadUnaligned<int>(element)); break;
-                    case 2: Write(into, Unsafe.ReadUnaligned<short>(element)); break;
-                    case 1: Write(into, *element); break;
-                    default: Buffer.MemoryCopy(element, (void*)into, elementSize, elementSize); break;
+                    case 8:
+                        Write(into, Unsafe.ReadUnaligned<long>(element));
+                        break;
+                    case 4:
+                        Write(into, Unsafe.ReadUnaligned<int>(element));
+                        break;
+                    case 2:
+                        Write(into, Unsafe.ReadUnaligned<short>(element));
+                        break;
+                    case 1:
+                        Write(into, *element);
+                        break;
+                    default:
+                        Buffer.MemoryCopy(element, (void*)into, elementSize, elementSize);
+                        break;
                 }
             }
         }
