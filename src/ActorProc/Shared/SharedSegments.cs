@@ -29,7 +29,6 @@ internal static class SharedSegments
     private static readonly object ExitGate = new();
     private static bool _exitHooked;
     private static long _nextSweep;
-    private static long _nextAttachment;
 
     /// <summary>
     /// When set, this process does not map segments it did not create and reads and writes them by message, as a
@@ -202,7 +201,8 @@ internal static class SharedSegments
         }
     }
 
-    private static long NewAttachmentId() => Interlocked.Increment(ref _nextAttachment) ^ ((long)Environment.ProcessId << 40);
+    // Random, so that the ids of all processes attached to one owner never collide (pids are reused).
+    private static long NewAttachmentId() => Random.Shared.NextInt64(1, long.MaxValue);
 
     private static void HookExit()
     {
