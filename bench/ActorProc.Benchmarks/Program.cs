@@ -81,6 +81,17 @@ if (only is null or "sync")
     Report("event-set-to-wake", Enumerable.Range(0, 3).Min(_ => SyncScenarios.EventSetToWakeUs(2_000)), "us");
 }
 
+if (only is null or "shared-value")
+{
+    var shared = SharedScenarios.Run(10_000_000);
+    Report("shared-value-read", shared.Read, "ns");
+    Report("shared-value-write", shared.Write, "ns");
+    Report("shared-value-read-child", shared.ChildRead, "ns");
+    Report("shared-value-write-child", shared.ChildWrite, "ns");
+    Report("shared-value-read-nolock", shared.NoLockRead, "ns");
+    Report("shared-value-write-nolock", shared.NoLockWrite, "ns");
+}
+
 if (only is null or "process-memory")
 {
     var (rss, pss) = ProcessScenarios.IdleChildMemory();

@@ -1,4 +1,5 @@
 using ActorProc.Multiprocessing.Runtime;
+using ActorProc.Multiprocessing.Shared;
 using Xunit.Abstractions;
 using Xunit.Sdk;
 
@@ -20,7 +21,10 @@ public sealed class LeakGuardLastOrderer : ITestCollectionOrderer
         testCollections.OrderBy(c => c.DisplayName.Contains(LeakGuardCollection.Name, StringComparison.Ordinal)).ThenBy(c => c.DisplayName, StringComparer.Ordinal);
 }
 
-/// <summary>Fails the run when a test left a child process (or an orphaned grandchild) of this test assembly running.</summary>
+/// <summary>
+/// Fails the run when a test left a child process (or an orphaned grandchild) of this test assembly running, or a
+/// shared memory segment of this run in /dev/shm.
+/// </summary>
 [Collection(LeakGuardCollection.Name)]
 public sealed class LeakGuardSpec
 {
@@ -45,6 +49,37 @@ public sealed class LeakGuardSpec
         while (DateTime.UtcNow < deadline);
 
         Assert.Fail("Child processes left running by the tests:" + Environment.NewLine + string.Join(Environment.NewLine, leaked));
+    }
+
+    [Fact]
+    public void No_test_left_a_shared_memory_segment()
+    {
+        if (ProcessRuntime.Existing is not { } runtime)
+        {
+            return;
+        }
+
+        // Ended children are let go (their targets may hold handles), then every value nothing references any more:
+        // the owner of each removes its file once the creating process and every user have dropped it.
+        Multiprocessing.Process.ActiveChildren();
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
+        IReadOnlyList<string> left;
+        do
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            GC.Collect();
+            left = SharedSegments.TreeFiles(runtime);
+            if (left.Count == 0)
+            {
+                return;
+            }
+
+            Thread.Sleep(100);
+        }
+        while (DateTime.UtcNow < deadline);
+
+        Assert.Fail("Shared memory segments of this test run left in /dev/shm:" + Environment.NewLine + string.Join(Environment.NewLine, left));
     }
 
     private static IEnumerable<(int Pid, string CommandLine)> ChildHostProcesses(string marker)
