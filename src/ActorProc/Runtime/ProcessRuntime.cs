@@ -254,10 +254,19 @@ internal sealed class ProcessRuntime
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled before the system terminated.</exception>
     public async Task TerminateAsync(CancellationToken cancellationToken)
     {
-        using (cancellationToken.Register(static state => ((ProcessRuntime)state!).KillChildren(), this))
+        // Not a registration on the token: its callbacks run inline, so an await on the same token could resume
+        // and dispose a registration before it ran.
+        try
         {
             await JoinChildrenAsync(cancellationToken).ConfigureAwait(false);
+            cancellationToken.ThrowIfCancellationRequested();
             await System.Terminate().WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            KillChildren();
+            _ = System.Terminate();
+            throw;
         }
     }
 
@@ -334,12 +343,14 @@ internal sealed class ProcessRuntime
     // The host's shutdown timeout passed (or the start failed): no more waiting, every child is killed now.
     private void KillChildren()
     {
-        _stopNow.Cancel();
         Spares.Drain();
         foreach (var child in AliveChildren())
         {
             Signal(child, Native.Posix.SIGKILL);
         }
+
+        // Last: cancellation resumes waiting shutdown tasks inline, and they find the children killed.
+        _stopNow.Cancel();
     }
 
     private static void Signal(Process child, int signal)
