@@ -20,7 +20,7 @@ namespace ActorProc.Hosting;
 internal sealed class ActorProcHostedService(
     ActorProcOptions options,
     ActorRegistry registry,
-    IServiceProvider services) : IHostedLifecycleService, IAsyncDisposable
+    IServiceProvider services) : IHostedLifecycleService, IAsyncDisposable, IDisposable
 {
     private readonly Lock _gate = new();
     private ProcessRuntime? _runtime;
@@ -137,6 +137,8 @@ internal sealed class ActorProcHostedService(
             await runtime.AbortAsync().ConfigureAwait(false);
         }
     }
+
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
     private void OnTerminated(ActorSystem system)
     {
