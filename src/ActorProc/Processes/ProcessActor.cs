@@ -12,6 +12,7 @@ namespace ActorProc.Multiprocessing.Processes;
 internal sealed class ProcessActor : ReceiveActor
 {
     private readonly Process _process;
+    private readonly Launch.ChildProcess _child;
     private IActorRef? _control;
     private bool _associationEnded;
     private bool _drained;
@@ -20,6 +21,7 @@ internal sealed class ProcessActor : ReceiveActor
     public ProcessActor(ChildStarted started)
     {
         _process = started.Process;
+        _child = started.Child;
         Receive<ChildReady>(ready =>
         {
             if (_exitCode is not null)
@@ -49,6 +51,23 @@ internal sealed class ProcessActor : ReceiveActor
             _associationEnded = true;
             EndWhenDrained();
         });
+    }
+
+    // The actor system is terminating before the end was seen (a hosted root's stop): the OS exit decides.
+    protected override void PostStop()
+    {
+        if (_exitCode is { } code)
+        {
+            _process.MarkEnded(code);
+            return;
+        }
+
+        var process = _process;
+        _child.Exited.ContinueWith(
+            exited => process.MarkEnded(exited.IsCompletedSuccessfully ? exited.Result : -1),
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
     }
 
     private void EndWhenDrained()

@@ -1,4 +1,5 @@
 using ActorProc.Actors;
+using ActorProc.Multiprocessing.Logging;
 using ActorProc.Multiprocessing.Protocol;
 
 namespace ActorProc.Multiprocessing.Processes;
@@ -6,15 +7,17 @@ namespace ActorProc.Multiprocessing.Processes;
 /// <summary>
 /// <c>/system/processes</c>: the parent of one <see cref="ProcessActor"/> per started child. Children
 /// report <see cref="ChildReady"/> here by launch token, before or after a <see cref="Process"/> is
-/// assigned to them (a spare is ready long before it gets work).
+/// assigned to them (a spare is ready long before it gets work). Log events children forward arrive here on the
+/// same connection as their exit report, so they are written before a <see cref="Process.Join"/> returns.
 /// </summary>
 internal sealed class ProcessesActor : ReceiveActor
 {
     private readonly Dictionary<long, ChildReady> _ready = [];
     private readonly Dictionary<long, IActorRef> _started = [];
 
-    public ProcessesActor()
+    public ProcessesActor(IChildLogTarget? childLogs)
     {
+        Receive<ChildLogs>(logs => childLogs?.Write(logs.Records));
         Receive<ChildReady>(ready =>
         {
             Sender.Tell(new ChildReadyAck());

@@ -4,11 +4,11 @@ using System.Text;
 namespace ActorProc.Multiprocessing.Runtime;
 
 /// <summary>
-/// What a child needs before it can talk to its parent: the auth key, where to report, and the parent's
-/// configuration. It travels on the child's stdin (never argv or the environment, which other users can
+/// What a child needs before it can talk to its parent: the auth key, where to report, the parent's
+/// configuration, and whether to send its log events to the parent (<c>ForwardLogs</c>). It travels on the child's stdin (never argv or the environment, which other users can
 /// read), as one length-prefixed frame; stdin then stays open as a liveness pipe.
 /// </summary>
-internal sealed record ChildBootstrap(byte[] AuthKey, string ReportTo, long Token, string Hocon)
+internal sealed record ChildBootstrap(byte[] AuthKey, string ReportTo, long Token, string Hocon, bool ForwardLogs)
 {
     private const int Magic = 0x41504231; // "APB1"
     private const int MaxLength = 16 * 1024 * 1024;
@@ -24,6 +24,7 @@ internal sealed record ChildBootstrap(byte[] AuthKey, string ReportTo, long Toke
             writer.Write(ReportTo);
             writer.Write(Token);
             writer.Write(Hocon);
+            writer.Write(ForwardLogs);
         }
 
         Span<byte> header = stackalloc byte[8];
@@ -55,6 +56,6 @@ internal sealed record ChildBootstrap(byte[] AuthKey, string ReportTo, long Toke
         stream.ReadExactly(body);
         using var reader = new BinaryReader(new MemoryStream(body), Encoding.UTF8);
         var key = reader.ReadBytes(reader.ReadInt32());
-        return new ChildBootstrap(key, reader.ReadString(), reader.ReadInt64(), reader.ReadString());
+        return new ChildBootstrap(key, reader.ReadString(), reader.ReadInt64(), reader.ReadString(), reader.ReadBoolean());
     }
 }

@@ -12,7 +12,7 @@ namespace ActorProc.Multiprocessing.Runtime;
 /// The life of a child process, called by ActorProc.ChildHost's <c>Main</c>: guard against an orphaned
 /// start, read the bootstrap from stdin, start the actor system, report ready, wait for the target, run it,
 /// and exit with the code Python would report, after the exit rules for its own children and a flush of
-/// its outgoing messages.
+/// its outgoing messages and log events.
 /// </summary>
 internal static class ChildEntry
 {
@@ -69,6 +69,7 @@ internal static class ChildEntry
 
         var run = work.Task.GetAwaiter().GetResult();
         _running = true;
+        runtime.LogForwarder?.Begin(run.Info.Name);
         Process process;
         try
         {
@@ -129,6 +130,8 @@ internal static class ChildEntry
         {
             if (_running && _bootstrap is { } bootstrap)
             {
+                // Log events go out before the exit report, on the same connection: the parent writes them first.
+                runtime.LogForwarder?.Flush(runtime.Settings.ExitFlushTimeout, timeout.Token);
                 runtime.System.ResolveActorRef(ActorPath.Parse(bootstrap.ReportTo))
                     .Ask<ChildExitAck>(new ChildExiting(bootstrap.Token), runtime.Settings.ExitFlushTimeout, timeout.Token)
                     .Wait(timeout.Token);

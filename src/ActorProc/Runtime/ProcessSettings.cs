@@ -3,7 +3,7 @@ using ActorProc.Configuration;
 namespace ActorProc.Multiprocessing.Runtime;
 
 /// <summary>The <c>actorproc.process</c> settings (see hocon/actorproc.conf).</summary>
-internal sealed record ProcessSettings(int Spares, TimeSpan SpareRefillDelay, IReadOnlyDictionary<string, string> ChildEnvironment, TimeSpan ExitFlushTimeout, TimeSpan DaemonTerminateTimeout)
+internal sealed record ProcessSettings(int Spares, TimeSpan SpareRefillDelay, IReadOnlyDictionary<string, string> ChildEnvironment, TimeSpan ExitFlushTimeout, TimeSpan DaemonTerminateTimeout, bool ForwardLogs)
 {
     /// <summary>Reads the settings from a full configuration (with the reference fallback applied).</summary>
     /// <exception cref="ConfigException">A value is missing or invalid.</exception>
@@ -28,6 +28,7 @@ internal sealed record ProcessSettings(int Spares, TimeSpan SpareRefillDelay, IR
             section.GetTimeSpan("spare-refill-delay", allowInfinite: false),
             environment,
             section.GetTimeSpan("exit-flush-timeout", allowInfinite: false),
-            section.GetTimeSpan("daemon-terminate-timeout", allowInfinite: false));
+            section.GetTimeSpan("daemon-terminate-timeout", allowInfinite: false),
+            section.GetBoolean("forward-logs"));
     }
 }

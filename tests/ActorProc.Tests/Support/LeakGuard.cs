@@ -3,8 +3,8 @@ using ActorProc.Multiprocessing.Shared;
 using Xunit.Abstractions;
 using Xunit.Sdk;
 
-[assembly: TestCollectionOrderer("ActorProc.Tests.Support.LeakGuardLastOrderer", "ActorProc.Tests")]
-
+// Shared by the test projects that start child processes (linked with <Compile Include>); each project's csproj
+// names LeakGuardLastOrderer as its TestCollectionOrderer (an <AssemblyAttribute> with its own assembly name).
 namespace ActorProc.Tests.Support;
 
 /// <summary>The leak guard's collection: not parallel, so it runs after every parallel collection, and ordered last.</summary>
@@ -32,7 +32,7 @@ public sealed class LeakGuardSpec
     public void No_test_left_a_child_process_running()
     {
         // Children of this assembly run ActorProc.ChildHost with this assembly's runtimeconfig, whoever their parent is.
-        var marker = Path.Combine(AppContext.BaseDirectory, "ActorProc.Tests.runtimeconfig.json");
+        var marker = Path.Combine(AppContext.BaseDirectory, typeof(LeakGuardSpec).Assembly.GetName().Name + ".runtimeconfig.json");
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
         List<string> leaked;
         do
