@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using mp = ActorProc.Multiprocessing;
 
 namespace ActorProc.Benchmarks.Macro;
@@ -35,35 +34,40 @@ public static class SyncScenarios
     }
 
     /// <summary>
-    /// Median µs per semaphore hand-off round trip: this process releases <c>ping</c>, a child waiting on it
-    /// wakes and releases <c>pong</c>, this process wakes (both semaphores created here).
+    /// Mean µs per semaphore hand-off round trip, as Python's counterpart measures it: this process releases
+    /// <c>s1</c>, a child waiting on it wakes and releases <c>s2</c>, this process wakes (both created here).
     /// </summary>
     public static double SemaphoreHandOffUs(int rounds)
     {
-        var ping = new mp.Semaphore(0);
-        var pong = new mp.Semaphore(0);
-        int total = rounds + 200;
+        const int Warmup = 1000;
+        var s1 = new mp.Semaphore(0);
+        var s2 = new mp.Semaphore(0);
+        int total = rounds + Warmup;
         var child = new mp.Process(() =>
         {
             for (int i = 0; i < total; i++)
             {
-                ping.Acquire();
-                pong.Release();
+                s1.Acquire();
+                s2.Release();
             }
         });
         child.Start();
         try
         {
-            var times = new double[total];
-            for (int i = 0; i < total; i++)
+            for (int i = 0; i < Warmup; i++)
             {
-                long start = Stopwatch.GetTimestamp();
-                ping.Release();
-                pong.Acquire();
-                times[i] = Stopwatch.GetElapsedTime(start).TotalMicroseconds;
+                s1.Release();
+                s2.Acquire();
             }
 
-            return Median(times.Skip(200));
+            long start = Stopwatch.GetTimestamp();
+            for (int i = 0; i < rounds; i++)
+            {
+                s1.Release();
+                s2.Acquire();
+            }
+
+            return Stopwatch.GetElapsedTime(start).TotalMicroseconds / rounds;
         }
         finally
         {
@@ -72,57 +76,51 @@ public static class SyncScenarios
     }
 
     /// <summary>
-    /// Median µs from <c>Set</c> in this process to the return of <c>Wait</c> in a child (the event created here;
-    /// both sides read the same monotonic clock).
+    /// µs from <c>Set</c> to the wake of a waiter in another process, as Python's counterpart measures it: half the
+    /// mean round trip of two processes waking each other through two events (<c>e1.Set</c>; the child's
+    /// <c>e1.Wait</c> returns, it clears <c>e1</c> and sets <c>e2</c>; this process's <c>e2.Wait</c> returns).
     /// </summary>
     public static double EventSetToWakeUs(int rounds)
     {
-        var go = new mp.Event();
-        var woke = new mp.Semaphore(0);
-        var again = new mp.Semaphore(0);
-        int total = rounds + 100;
-        var file = Path.Combine(Path.GetTempPath(), $"actorproc-bench-event-{Environment.ProcessId}.txt");
+        const int Warmup = 200;
+        var e1 = new mp.Event();
+        var e2 = new mp.Event();
+        int total = rounds + Warmup;
         var child = new mp.Process(() =>
         {
-            var wakes = new long[total];
             for (int i = 0; i < total; i++)
             {
-                go.Wait();
-                wakes[i] = Stopwatch.GetTimestamp();
-                woke.Release();
-                again.Acquire();
+                e1.Wait();
+                e1.Clear();
+                e2.Set();
             }
-
-            File.WriteAllLines(file, wakes.Select(w => w.ToString(CultureInfo.InvariantCulture)));
         });
         child.Start();
         try
         {
-            var sets = new long[total];
-            for (int i = 0; i < total; i++)
+            for (int i = 0; i < Warmup; i++)
             {
-                Thread.Sleep(0);
-                sets[i] = Stopwatch.GetTimestamp();
-                go.Set();
-                woke.Acquire();
-                go.Clear();
-                again.Release();
+                Bounce(e1, e2);
             }
 
-            child.Join();
-            var wakes = File.ReadAllLines(file).Select(l => long.Parse(l, CultureInfo.InvariantCulture)).ToArray();
-            return Median(Enumerable.Range(100, rounds).Select(i => Stopwatch.GetElapsedTime(sets[i], wakes[i]).TotalMicroseconds));
+            long start = Stopwatch.GetTimestamp();
+            for (int i = 0; i < rounds; i++)
+            {
+                Bounce(e1, e2);
+            }
+
+            return Stopwatch.GetElapsedTime(start).TotalMicroseconds / rounds / 2;
         }
         finally
         {
             child.Join();
-            File.Delete(file);
         }
-    }
 
-    private static double Median(IEnumerable<double> values)
-    {
-        var sorted = values.Order().ToArray();
-        return sorted[sorted.Length / 2];
+        static void Bounce(mp.Event e1, mp.Event e2)
+        {
+            e1.Set();
+            e2.Wait();
+            e2.Clear();
+        }
     }
 }
