@@ -20,6 +20,10 @@ Console.WriteLine($"After Join:   {p.Name} alive={p.IsAlive}, exit code {p.ExitC
 Console.WriteLine($"The child's pid is the pid the parent sees: {seen[0] == p.Pid}");
 Console.WriteLine($"The child's parent is this process: {seen[1] == Environment.ProcessId}");
 
+// close(): releases what the parent keeps for an ended child (allowed once it has ended).
+p.Close();
+Console.WriteLine($"{p.Name} closed");
+
 internal static class Family
 {
     public static void Task(mp.Queue<int[]> pids)
