@@ -17,7 +17,7 @@ internal static class Tickets
 {
     public static int Sell(string file, mp.Lock? @lock)
     {
-        File.WriteAllText(file, "3");
+        WriteAtomically(file, "3");
         var sold = new mp.Queue<string>();
         var buyers = Enumerable.Range(1, 8).Select(i => new mp.Process(() => Buy($"buyer {i}", file, @lock, sold))).ToList();
         buyers.ForEach(b => b.Start());
@@ -40,10 +40,19 @@ internal static class Tickets
             Thread.Sleep(100); // the network round trip of a real booking
             if (left > 0)
             {
-                File.WriteAllText(file, (left - 1).ToString());
+                WriteAtomically(file, (left - 1).ToString());
                 sold.Put(name);
                 Console.WriteLine($"{name} bought a ticket");
             }
         }
+    }
+
+    // Write a temporary file and rename it over the old one: a reader sees the old or the new count, never the
+    // half-written (empty) file that File.WriteAllText leaves for a moment (int.Parse would throw in a buyer).
+    private static void WriteAtomically(string file, string text)
+    {
+        var temp = $"{file}.{Environment.ProcessId}";
+        File.WriteAllText(temp, text);
+        File.Move(temp, file, overwrite: true);
     }
 }
