@@ -48,7 +48,7 @@ internal sealed class LoggingBus
         var logger = _loggers.GetOrAdd(logEvent.LogClass, static (t, f) => f.CreateLogger(t.FullName ?? t.Name), _factory);
         if (logger.IsEnabled(logEvent.Level))
         {
-            using (logger.BeginScope(new Dictionary<string, object> { ["ActorPath"] = logEvent.LogSource }))
+            using (logger.BeginScope(new ActorPathScope(logEvent.LogSource)))
             {
                 logger.Log(logEvent.Level, logEvent.Cause, "[{ActorPath}] " + template, [logEvent.LogSource, .. args ?? []]);
             }

@@ -24,6 +24,7 @@ internal sealed class Association
     // Remote watches made from this system: watchee -> local watchers (for AddressTerminated and notifications).
     private readonly Dictionary<RemoteActorRef, HashSet<InternalActorRef>> _watches = [];
     private List<object>? _pending = [];
+    private volatile bool _peerLeaving;
     private TransportConnection<object>? _connection;
     private volatile State _state;
     private bool _outboundInFlight;
@@ -47,6 +48,21 @@ internal sealed class Association
     public Address RemoteAddress { get; }
 
     public bool IsDead => _state == State.Dead;
+
+    /// <summary>True once the peer said goodbye: it shuts down on purpose, so the end of the connection is no failure.</summary>
+    public bool PeerLeaving => _peerLeaving;
+
+    /// <summary>Tells the peer this side shuts down on purpose (when connected; nothing otherwise).</summary>
+    public void SayGoodbye()
+    {
+        TransportConnection<object>? connection;
+        lock (_lock)
+        {
+            connection = _state == State.Active ? _connection : null;
+        }
+
+        connection?.TrySend(ControlFrame.Goodbye);
+    }
 
     /// <summary>The peer's uid from its handshake identity (0 until connected).</summary>
     public long PeerUid { get; private set; }
@@ -470,6 +486,9 @@ internal sealed class Association
                 return;
             case FrameKind.Welcome:
                 handler.OnWelcome();
+                return;
+            case FrameKind.Goodbye:
+                _peerLeaving = true;
                 return;
             case FrameKind.User:
                 ReceiveUser(body);

@@ -375,7 +375,8 @@ public sealed class RemoteExtension
             return;
         }
 
-        AddQuarantine(association.RemoteAddress, reason);
+        // A peer that said goodbye exits or stops on purpose: no failure to warn about (it is still never reconnected).
+        AddQuarantine(association.RemoteAddress, reason, peerLeft: association.PeerLeaving);
     }
 
     /// <summary>Writes one queued item as a frame payload (kind byte + serialized envelope).</summary>
@@ -476,9 +477,15 @@ public sealed class RemoteExtension
             ? new RemoteActorRef(this, path)
             : null;
 
-    private void AddQuarantine(Address address, string reason)
+    private void AddQuarantine(Address address, string reason, bool peerLeft = false)
     {
         _quarantined[address] = Environment.TickCount64 + (long)Settings.QuarantineDuration.TotalMilliseconds;
+        if (peerLeft)
+        {
+            Log.Debug("Association with {Address} ended: the peer shut down ({Reason})", address, reason);
+            return;
+        }
+
         Log.Warning(
             "Association with {Address} lost: {Reason}. The peer is treated as dead (it is not reconnected) and its address is quarantined for {Duration}",
             address, reason, Settings.QuarantineDuration);
@@ -565,6 +572,10 @@ public sealed class RemoteExtension
         }
 
         _heartbeat.Cancel();
+        foreach (var association in _associations.Values)
+        {
+            association.SayGoodbye();
+        }
 
         // Only connections with frames still to write need a drain; the others are closed by the kernel at exit,
         // after the peer has received everything written (no close handshake to wait for).
@@ -593,6 +604,11 @@ public sealed class RemoteExtension
         }
 
         _heartbeat.Cancel();
+        foreach (var association in _associations.Values)
+        {
+            association.SayGoodbye();
+        }
+
         await _stopping.CancelAsync().ConfigureAwait(false);
         await _listener.DisposeAsync().ConfigureAwait(false);
         await _acceptLoop.ConfigureAwait(false);

@@ -21,6 +21,9 @@ internal enum FrameKind : byte
 
     /// <summary>A <see cref="SystemEnvelope"/> follows.</summary>
     System = 4,
+
+    /// <summary>The sender is shutting down on purpose (its process exits or its system stops): the close that follows is not a failure.</summary>
+    Goodbye = 5,
 }
 
 /// <summary>The kind of a <see cref="SystemEnvelope"/>.</summary>
@@ -32,11 +35,12 @@ internal enum SystemKind : byte
     DeathWatchNotification = 4,
 }
 
-/// <summary>A control frame without body (welcome, heartbeat).</summary>
+/// <summary>A control frame without body (welcome, heartbeat, goodbye).</summary>
 internal sealed class ControlFrame
 {
     public static readonly ControlFrame Welcome = new(FrameKind.Welcome);
     public static readonly ControlFrame Heartbeat = new(FrameKind.Heartbeat);
+    public static readonly ControlFrame Goodbye = new(FrameKind.Goodbye);
 
     private ControlFrame(FrameKind kind) => Kind = kind;
 
