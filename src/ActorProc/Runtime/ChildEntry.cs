@@ -121,6 +121,7 @@ internal static class ChildEntry
 
         runtime.ShutdownChildren();
         Queues.PutBuffer.FlushAll();
+        Shared.SharedSegments.ReleaseAtExit();
 
         // As Python's os._exit after the target: no actor system termination (its actors are not stopped one
         // by one), only what other processes must still see: queued outgoing messages are delivered, and the

@@ -211,13 +211,17 @@ internal static class SharedSegments
             if (!_exitHooked)
             {
                 _exitHooked = true;
-                AppDomain.CurrentDomain.ProcessExit += (_, _) => OnExit();
+                AppDomain.CurrentDomain.ProcessExit += (_, _) => ReleaseAtExit();
             }
         }
     }
 
-    // A normal exit (children end with _exit, so in practice the root, or a child ending through Environment.Exit).
-    private static void OnExit()
+    /// <summary>
+    /// At a normal exit (the root's ProcessExit; a child's exit sequence, which ends with <c>_exit</c>): removes the files of
+    /// the segments this process created (processes that mapped them keep their mappings); the root also removes what its
+    /// tree left behind.
+    /// </summary>
+    public static void ReleaseAtExit()
     {
         foreach (var segment in Owned.Values)
         {

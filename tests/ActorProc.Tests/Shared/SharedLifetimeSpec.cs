@@ -118,6 +118,29 @@ public sealed class SharedLifetimeSpec : SyncSpecBase
     }
 
     [Fact]
+    public void A_creating_child_that_ends_normally_removes_its_file_and_users_keep_their_mapping()
+    {
+        var queue = new mp.Queue<mp.SharedValue<int>>();
+        var go = new mp.Event();
+        var creator = Start(() =>
+        {
+            queue.Put(new mp.SharedValue<int>(5));
+            go.Wait();
+        });
+        var v = queue.Get(Long);
+        Assert.Equal(5, v.Value);
+        string path = SegmentNames.PathOf(v.Block.Name!);
+        Assert.True(File.Exists(path));
+
+        go.Set();
+        JoinOk(creator);
+
+        Assert.False(File.Exists(path), "the creating child removes its segment files in its exit sequence");
+        v.Value = 6;
+        Assert.Equal(6, v.Value);
+    }
+
+    [Fact]
     public void A_handle_first_used_after_its_creating_child_ended_throws_OwnerProcessGone_and_removes_the_file()
     {
         var queue = new mp.Queue<mp.SharedValue<int>>();
