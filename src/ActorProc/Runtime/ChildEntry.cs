@@ -119,6 +119,7 @@ internal static class ChildEntry
         }
 
         runtime.ShutdownChildren();
+        Pools.PoolWorker.FlushOnExit();
         Queues.PutBuffer.FlushAll();
 
         // As Python's os._exit after the target: no actor system termination (its actors are not stopped one
