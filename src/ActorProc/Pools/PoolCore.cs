@@ -42,11 +42,8 @@ internal sealed class PoolCore
     private int _initFailures;
     private double _taskTicks;
 
-    public static long DebugStart = Environment.TickCount64;
-
     public PoolCore(string kind, int processes, Action? initializer, int? maxTasksPerChild, int maxTaskRetries)
     {
-        DebugStart = Environment.TickCount64;
         Runtime = ProcessRuntime.Get();
         Settings = PoolSettings.FromConfig(Runtime.System.Settings.Config);
         Processes = processes;
@@ -343,7 +340,6 @@ internal sealed class PoolCore
                 return;
             }
 
-            Console.Error.WriteLine($"DEBUG ready {ready.Worker} at {Environment.TickCount64 - DebugStart} ms");
             worker.Inbox = ready.Inbox;
             worker.Pid = ready.Pid;
             _initFailures = 0;
