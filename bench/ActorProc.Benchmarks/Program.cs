@@ -19,7 +19,7 @@ if (mode == "micro")
 
 if (mode != "macro")
 {
-    Console.Error.WriteLine($"Unknown mode '{mode}': use 'macro [pingpong|ask|remote-pingpong|remote-roundtrip|idle-actor-memory|process-start|process-memory|queue|pipe|sync]' or 'micro [BenchmarkDotNet arguments]'.");
+    Console.Error.WriteLine($"Unknown mode '{mode}': use 'macro [pingpong|ask|remote-pingpong|remote-roundtrip|idle-actor-memory|process-start|process-memory|queue|pipe|sync|pool]' or 'micro [BenchmarkDotNet arguments]'.");
     return 2;
 }
 
@@ -79,6 +79,17 @@ if (only is null or "sync")
     Report("lock-uncontended", Enumerable.Range(0, 3).Min(_ => SyncScenarios.UncontendedLockNs(1_000_000)), "ns");
     Report("semaphore-handoff", Enumerable.Range(0, 3).Min(_ => SyncScenarios.SemaphoreHandOffUs(5_000)), "us");
     Report("event-set-to-wake", Enumerable.Range(0, 3).Min(_ => SyncScenarios.EventSetToWakeUs(2_000)), "us");
+}
+
+if (only is null or "pool")
+{
+    Report("pool-apply", PoolScenarios.Apply(), "us");
+    Report("pool-map", PoolScenarios.Map(null), "items/s");
+    Report("pool-map-chunk1", PoolScenarios.Map(1), "items/s");
+    Report("executor-submit", PoolScenarios.ExecutorSubmit(), "items/s");
+    Report("pool-start", PoolScenarios.Start(spare: true), "ms");
+    Report("pool-start-cold", PoolScenarios.Start(spare: false), "ms");
+    Report("pool-cpu-speedup", PoolScenarios.CpuSpeedup(), "x");
 }
 
 if (only is null or "process-memory")
