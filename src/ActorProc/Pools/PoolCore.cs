@@ -544,9 +544,14 @@ internal sealed class PoolCore
         {
             int limit = InFlightLimit();
             List<PoolWorkerState>? open = null;
+            int starting = 0;
             foreach (var worker in _workers.Values)
             {
-                if (worker.Inbox is not null && !worker.StopSent && Room(worker, limit) > 0)
+                if (worker.Inbox is null)
+                {
+                    starting++;
+                }
+                else if (!worker.StopSent && Room(worker, limit) > 0)
                 {
                     (open ??= []).Add(worker);
                 }
@@ -554,10 +559,13 @@ internal sealed class PoolCore
 
             if (open is not null)
             {
+                // Even shares, counting the workers still starting: they take theirs once ready (the first worker
+                // up does not get everything).
                 open.Sort(static (a, b) => a.InFlight.Count.CompareTo(b.InFlight.Count));
                 for (int k = 0; k < open.Count && pending > 0; k++)
                 {
-                    int share = Math.Min(Room(open[k], limit), (pending + open.Count - k - 1) / (open.Count - k));
+                    int takers = open.Count - k + starting;
+                    int share = Math.Min(Room(open[k], limit), (pending + takers - 1) / takers);
                     pending -= Send(open[k], share);
                 }
             }

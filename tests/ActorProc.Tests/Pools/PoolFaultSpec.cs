@@ -11,10 +11,12 @@ public sealed class PoolFaultSpec : ChildProcessSpec
     public void A_worker_killed_mid_task_fails_only_that_task_and_its_queued_tasks_run_on_the_replacement()
     {
         using var pool = new Pool(1);
+        // Tiny tasks first: the pool then sends several tasks ahead to its worker.
+        Assert.Equal(200, pool.Map(PoolTasks.Double, Enumerable.Range(0, 200), chunksize: 1).Count);
         var pids = new mp.Queue<int>();
         var never = new mp.Event();
         var victim = pool.ApplyAsync(PoolFuncs.ReportPidThenWait(pids, never));
-        // Sent to the same worker behind the victim (it gets two tasks ahead), not started yet when it dies.
+        // Sent to the same worker behind the victim, not started yet when it dies.
         var queued = pool.ApplyAsync(() => Environment.ProcessId);
         int pid = pids.Get(Long);
 

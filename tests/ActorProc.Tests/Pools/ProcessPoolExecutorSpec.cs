@@ -51,7 +51,7 @@ public sealed class ProcessPoolExecutorSpec : ChildProcessSpec
         var started = new mp.Event();
         var running = executor.Submit(PoolFuncs.SignalThenWait(started, gate));
         Assert.True(started.Wait(Long));
-        // The single worker holds at most two tasks ahead; the rest wait in the executor.
+        // The single worker is busy with a long task: the new ones wait in the executor.
         var waiting = Enumerable.Range(0, 10).Select(i => executor.Submit(() => i)).ToList();
 
         executor.Shutdown(wait: false, cancelFutures: true);
