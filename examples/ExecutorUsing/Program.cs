@@ -9,7 +9,7 @@ using (var executor = new mp.ProcessPoolExecutor(maxWorkers: 2))
     _ = executor.Map(Work.Func, [11, 22, 33]);
 }
 
-Console.WriteLine($"Duration: {watch.Elapsed.TotalSeconds:F2} s (three tasks of 0.5 s on two workers: two rounds)");
+Console.WriteLine($"Duration: {watch.Elapsed.TotalSeconds:F2} s (three tasks of 0.5 s on two workers: two rounds, plus the workers' start)");
 
 internal static class Work
 {
