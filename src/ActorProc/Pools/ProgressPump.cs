@@ -10,8 +10,12 @@ internal sealed class ProgressPump(IProgress<PoolProgress> target, int? total, S
     private int _pending;
     private int _reported = -1;
 
-    /// <summary>Reports 0 of <c>total</c> (the start).</summary>
-    public void Start() => Schedule();
+    /// <summary>Reports 0 of <c>total</c> (the start), ahead of any result.</summary>
+    public void Start() => queue.Post(() =>
+    {
+        _reported = 0;
+        target.Report(new PoolProgress(0, total));
+    });
 
     /// <summary>Counts <paramref name="items"/> more items as done.</summary>
     public void Add(int items)
