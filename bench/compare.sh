@@ -9,7 +9,7 @@ if [ "${1:-}" = "--out" ]; then out="$2"; fi
 
 dotnet build bench/ActorProc.Benchmarks -c Release --nologo -v quiet >/dev/null
 ours="$(dotnet bench/ActorProc.Benchmarks/bin/Release/net10.0/ActorProc.Benchmarks.dll macro)"
-theirs="$(python3 bench/python/inproc.py; python3 bench/python/crossprocess.py; python3 bench/python/processes.py; python3 bench/python/queues.py; python3 bench/python/sync.py; python3 bench/python/shared.py)"
+theirs="$(python3 bench/python/inproc.py; python3 bench/python/crossprocess.py; python3 bench/python/processes.py; python3 bench/python/queues.py; python3 bench/python/sync.py; python3 bench/python/shared.py; python3 bench/python/pools.py)"
 
 table="$(python3 - "$ours" "$theirs" <<'PY'
 import sys
@@ -20,7 +20,7 @@ def parse(text):
         rows[name] = (float(value), unit)
     return rows
 ours, theirs = parse(sys.argv[1]), parse(sys.argv[2])
-higher_is_better = {"msg/s", "items/s", "ops/s"}
+higher_is_better = {"msg/s", "items/s", "ops/s", "x"}
 print("| scenario | ActorProc | Python | ActorProc vs Python |")
 print("|---|---:|---:|---:|")
 for name, (value, unit) in ours.items():

@@ -19,7 +19,7 @@ if (mode == "micro")
 
 if (mode != "macro")
 {
-    Console.Error.WriteLine($"Unknown mode '{mode}': use 'macro [pingpong|ask|remote-pingpong|remote-roundtrip|idle-actor-memory|process-start|process-memory|queue|pipe|sync]' or 'micro [BenchmarkDotNet arguments]'.");
+    Console.Error.WriteLine($"Unknown mode '{mode}': use 'macro [pingpong|ask|remote-pingpong|remote-roundtrip|idle-actor-memory|process-start|process-memory|queue|pipe|sync|shared-value|pool]' or 'micro [BenchmarkDotNet arguments]'.");
     return 2;
 }
 
@@ -90,6 +90,17 @@ if (only is null or "shared-value")
     Report("shared-value-write-child", shared.ChildWrite, "ns");
     Report("shared-value-read-nolock", shared.NoLockRead, "ns");
     Report("shared-value-write-nolock", shared.NoLockWrite, "ns");
+}
+
+if (only is null or "pool")
+{
+    Report("pool-apply", PoolScenarios.Apply(), "us");
+    Report("pool-map", PoolScenarios.Map(null), "items/s");
+    Report("pool-map-chunk1", PoolScenarios.Map(1), "items/s");
+    Report("executor-submit", PoolScenarios.ExecutorSubmit(), "items/s");
+    Report("pool-start", PoolScenarios.Start(spare: true), "ms");
+    Report("pool-start-cold", PoolScenarios.Start(spare: false), "ms");
+    Report("pool-cpu-speedup", PoolScenarios.CpuSpeedup(), "x");
 }
 
 if (only is null or "process-memory")

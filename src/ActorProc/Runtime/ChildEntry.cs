@@ -120,6 +120,7 @@ internal static class ChildEntry
         }
 
         runtime.ShutdownChildren();
+        Pools.PoolWorker.FlushOnExit();
         Queues.PutBuffer.FlushAll();
         Shared.SharedSegments.ReleaseAtExit();
 

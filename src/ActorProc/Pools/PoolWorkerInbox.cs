@@ -1,0 +1,90 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using ActorProc.Actors;
+using ActorProc.Actors.Dispatch;
+
+namespace ActorProc.Multiprocessing.Pools;
+
+/// <summary>
+/// In a worker process: where the pool sends work. A ref under <c>/temp</c> whose <see cref="Tell"/> runs on the
+/// remoting reader's thread and only queues the batch for the worker's own thread (no actor hop in between).
+/// </summary>
+internal sealed class PoolWorkerInbox : InternalActorRef, IDisposable
+{
+    private readonly ConcurrentQueue<PoolWork> _queue = new();
+    private readonly SemaphoreSlim _signal = new(0);
+    private readonly TempContainer _temp;
+    private readonly ActorSystem _system;
+    private volatile bool _disposed;
+
+    private PoolWorkerInbox(ActorSystem system)
+    {
+        _system = system;
+        _temp = system.Provider.Temp;
+        long uid;
+        do
+        {
+            uid = Random.Shared.NextInt64();
+        }
+        while (uid == ActorPath.UndefinedUid);
+
+        Path = _temp.Path.Child("pool-worker" + uid.ToString("x", CultureInfo.InvariantCulture), uid);
+    }
+
+    /// <inheritdoc />
+    public override ActorPath Path { get; }
+
+    /// <inheritdoc />
+    public override InternalActorRef? Parent => _temp;
+
+    /// <inheritdoc />
+    public override bool IsTerminated => _disposed;
+
+    /// <inheritdoc />
+    public override ActorSystem? OwnerSystem => _system;
+
+    /// <summary>True when no batch is waiting.</summary>
+    public bool IsEmpty => _queue.IsEmpty;
+
+    /// <summary>A new inbox, registered so that the pool can reach it.</summary>
+    public static PoolWorkerInbox Create(ActorSystem system)
+    {
+        var inbox = new PoolWorkerInbox(system);
+        inbox._temp.Add(inbox);
+        return inbox;
+    }
+
+    /// <inheritdoc />
+    public override void Tell(object message, IActorRef? sender)
+    {
+        if (message is PoolWork work && !_disposed)
+        {
+            _queue.Enqueue(work);
+            _signal.Release();
+        }
+    }
+
+    /// <inheritdoc />
+    public override void SendSystemMessage(SystemMessage message)
+    {
+    }
+
+    /// <summary>The next batch, waiting for one when none is queued.</summary>
+    public PoolWork Take()
+    {
+        PoolWork? work;
+        while (!_queue.TryDequeue(out work))
+        {
+            _signal.Wait();
+        }
+
+        return work;
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        _disposed = true;
+        _temp.Remove(this);
+    }
+}
