@@ -1,129 +1,146 @@
-using ActorProc.Actors;
-using Microsoft.Extensions.Logging;
+using System.Diagnostics;
 using Spectre.Console;
+using mp = ActorProc.Multiprocessing;
 
-// ActorProc quick start: an actor system with a supervised worker pool, ask, death watch and a crash the
-// supervisor survives. (Processes, queues, locks and pools across OS processes arrive with later releases;
-// this program grows with them.)
+// ActorProc in under a minute: Python's multiprocessing in .NET, each process an OS process with its own actor
+// system. Processes, a queue, a lock over a shared value, a pool map with a progress bar, and crashes survived.
+// No `if __name__ == "__main__"` guard: a child never runs this Main, only the target it was given.
+var summary = new List<(string Step, string Result, TimeSpan Took)>();
+var total = Stopwatch.StartNew();
 
-using var loggerFactory = LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning));
-using var system = ActorSystem.Create("quickstart", "actorproc.loglevel = warning", loggerFactory);
+// 1. Processes: three children say hello from their own OS process; the parent joins them.
+var watch = Stopwatch.StartNew();
+var children = Enumerable.Range(1, 3)
+    .Select(i => new mp.Process(() => Console.WriteLine($"  hello from {mp.Process.Current.Name}, pid {Environment.ProcessId}, parent {mp.Process.Parent?.Pid}")))
+    .ToList();
+children.ForEach(p => p.Start());
+children.ForEach(p => p.Join());
+AnsiConsole.MarkupLine($"[green]1. processes[/]  {children.Count} children ran in their own OS processes, exit codes {string.Join(", ", children.Select(p => p.ExitCode))}");
+summary.Add(("processes", $"{children.Count} started and joined, exit codes 0", watch.Elapsed));
 
-var supervisor = system.ActorOf(Props.Create<Supervisor>(), "supervisor");
-
-// 1. Ask: a request/reply without blocking a thread.
-var words = new[] { "actors", "supervision", "mailboxes", "death", "watch", "ask", "become", "stash" };
-var lengths = await Task.WhenAll(words.Select(w => supervisor.Ask<int>(new Measure(w), TimeSpan.FromSeconds(5))));
-AnsiConsole.MarkupLine($"[green]1.[/] measured {words.Length} words on 4 workers: total length {lengths.Sum()}");
-
-// 2. A crash: the worker throws, its supervisor restarts it, and the next request is served.
-var crashed = await supervisor.Ask<string>(new Measure("boom"), TimeSpan.FromSeconds(5));
-var after = await supervisor.Ask<int>(new Measure("recovered"), TimeSpan.FromSeconds(5));
-AnsiConsole.MarkupLine($"[green]2.[/] {crashed}; the restarted worker then measured 'recovered' = {after}");
-
-// 3. Death watch: watch a worker, stop it, get exactly one Terminated.
-var watcher = system.ActorOf(Props.Create<Watcher>(), "watcher");
-var terminated = await watcher.Ask<string>(new WatchAndStop(await supervisor.Ask<IActorRef>("worker-0")), TimeSpan.FromSeconds(5));
-AnsiConsole.MarkupLine($"[green]3.[/] {terminated}");
-
-// 4. Throughput: one million messages through one actor.
-var counter = system.ActorOf(Props.Create<Counter>(), "counter");
-var watch = System.Diagnostics.Stopwatch.StartNew();
-for (var i = 0; i < 1_000_000; i++)
+// 2. A queue: a producer process puts 100,000 numbers and a sentinel; this process sums them.
+watch.Restart();
+var numbers = new mp.Queue<int>();
+var producer = new mp.Process(() =>
 {
-    counter.Tell(Counter.Increment, ActorRefs.NoSender);
-}
-
-var total = await counter.Ask<long>(Counter.Get, TimeSpan.FromSeconds(30));
-AnsiConsole.MarkupLine($"[green]4.[/] counted {total:N0} messages in {watch.ElapsedMilliseconds} ms");
-
-await system.Terminate();
-var table = new Table().AddColumn("Shown").AddColumn("Result");
-table.AddRow("ask across a supervised pool", $"{lengths.Sum()} characters");
-table.AddRow("crash survived (restart)", after == "recovered".Length ? "yes" : "no");
-table.AddRow("death watch", terminated.StartsWith("Terminated", StringComparison.Ordinal) ? "one Terminated" : terminated);
-table.AddRow("1,000,000 tells", $"{watch.ElapsedMilliseconds} ms");
-table.AddRow("ordered shutdown", system.WhenTerminated.IsCompletedSuccessfully ? "completed" : "pending");
-AnsiConsole.Write(table);
-return after == "recovered".Length && total == 1_000_000 ? 0 : 1;
-
-internal sealed record Measure(string Word);
-
-internal sealed record WatchAndStop(IActorRef Target);
-
-/// <summary>Measures words; throws on "boom" to show supervision.</summary>
-internal sealed class Worker : ReceiveActor
-{
-    public Worker()
+    for (int i = 1; i <= 100_000; i++)
     {
-        Receive<Measure>(m =>
-        {
-            if (m.Word == "boom")
-            {
-                throw new InvalidOperationException("the worker was asked to explode");
-            }
-
-            Sender.Tell(m.Word.Length);
-        });
+        numbers.Put(i);
     }
+
+    numbers.Put(-1);
+});
+producer.Start();
+long sum = 0;
+for (int n = numbers.Get(); n != -1; n = numbers.Get())
+{
+    sum += n;
 }
 
-/// <summary>Owns four workers, routes requests round-robin, and restarts a worker that throws.</summary>
-internal sealed class Supervisor : ReceiveActor
-{
-    private readonly List<IActorRef> _workers = [];
-    private int _next;
+producer.Join();
+AnsiConsole.MarkupLine($"[green]2. queue[/]      100,000 items from a producer process, sum {sum:N0} (expected {100_000L * 100_001 / 2:N0})");
+summary.Add(("queue", $"sum {sum:N0}", watch.Elapsed));
 
-    public Supervisor()
+// 3. A lock: four processes add 250 each to a value in shared memory, under the value's crash-safe lock.
+watch.Restart();
+var counter = new mp.SharedValue<int>(0);
+var adders = Enumerable.Range(0, 4).Select(_ => new mp.Process(() =>
+{
+    for (int i = 0; i < 250; i++)
     {
-        for (var i = 0; i < 4; i++)
+        using (counter.GetLock().Hold())
         {
-            _workers.Add(Context.ActorOf(Props.Create<Worker>(), $"worker-{i}"));
+            counter.Value += 1;
+        }
+    }
+})).ToList();
+adders.ForEach(p => p.Start());
+adders.ForEach(p => p.Join());
+AnsiConsole.MarkupLine($"[green]3. lock[/]       4 processes x 250 locked increments of a shared value = {counter.Value}");
+summary.Add(("lock + shared value", $"{counter.Value} (exact)", watch.Elapsed));
+
+// 4. A pool map with a progress bar: 40 jobs of ~50 ms on 2 worker processes.
+watch.Restart();
+using var pool = new mp.Pool(processes: 2);
+List<int> squares = [];
+AnsiConsole.Progress()
+    .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+    .Start(ctx =>
+    {
+        var task = ctx.AddTask("4. pool map", maxValue: 40);
+        var progress = new Progress<mp.PoolProgress>(p => task.Value = p.Done);
+        squares = pool.Map(Work.SlowSquare, Enumerable.Range(1, 40), progress, chunksize: 1);
+        task.Value = 40;
+    });
+AnsiConsole.MarkupLine($"[green]4. pool[/]       squares of 1..40 on 2 workers, sum {squares.Sum():N0} (expected {Enumerable.Range(1, 40).Sum(i => i * i):N0})");
+summary.Add(("pool map", $"40 results in order, sum {squares.Sum():N0}", watch.Elapsed));
+
+// 5. Crashes survived: a worker that dies fails only its own task and is replaced; a lock held by a killed
+//    process is released (Python's Pool would hang, and the lock would stay held for ever).
+watch.Restart();
+int exitCode;
+try
+{
+    pool.Apply(Work.CrashTheWorker);
+    exitCode = 0;
+}
+catch (mp.WorkerCrashedException e)
+{
+    exitCode = e.ExitCode;
+}
+
+int afterCrash = pool.Apply(() => 6 * 7);
+var (reacquired, holderExit) = Work.LockOfAKilledProcess();
+AnsiConsole.MarkupLine($"[green]5. crashes[/]    a worker exited with {exitCode} mid-task: WorkerCrashedException, the pool still answers {afterCrash}; "
+    + $"the lock of a killed process ({holderExit}) was {(reacquired ? "released" : "NOT released")}");
+summary.Add(("crash survived", $"pool answered {afterCrash}, lock {(reacquired ? "released" : "held")}", watch.Elapsed));
+
+var table = new Table().AddColumn("step").AddColumn("result").AddColumn(new TableColumn("took").RightAligned());
+foreach (var (step, result, took) in summary)
+{
+    table.AddRow(step, Markup.Escape(result), $"{took.TotalMilliseconds:N0} ms");
+}
+
+AnsiConsole.Write(table);
+bool ok = children.All(p => p.ExitCode == 0) && sum == 100_000L * 100_001 / 2 && counter.Value == 1000
+    && squares.SequenceEqual(Enumerable.Range(1, 40).Select(i => i * i)) && exitCode == 3 && afterCrash == 42 && reacquired;
+AnsiConsole.MarkupLine(ok ? $"[bold green]all good[/] in {total.Elapsed.TotalSeconds:F1} s" : "[bold red]something went wrong[/]");
+return ok ? 0 : 1;
+
+static class Work
+{
+    public static int SlowSquare(int x)
+    {
+        Thread.Sleep(50);   // stands for real work
+        return x * x;
+    }
+
+    public static int CrashTheWorker()
+    {
+        mp.Process.Exit(3);
+        return 0;
+    }
+
+    // In its own method: a lambda captures the whole closure of the scope it is written in (in top-level statements,
+    // every captured local of Main), and a process target must only capture what can cross a process.
+    public static (bool Reacquired, int? HolderExit) LockOfAKilledProcess()
+    {
+        var lockTaken = new mp.Lock();
+        var holder = new mp.Process(() =>
+        {
+            lockTaken.Acquire();
+            Thread.Sleep(Timeout.Infinite);   // holds the lock until it is killed
+        });
+        holder.Start();
+        while (lockTaken.Acquire(TimeSpan.Zero))
+        {
+            lockTaken.Release();               // not taken by the child yet
+            Thread.Sleep(10);
         }
 
-        Receive<Measure>(m =>
-        {
-            if (m.Word == "boom")
-            {
-                Sender.Tell("worker crashed and was restarted by its supervisor");
-            }
-
-            _workers[_next++ % _workers.Count].Forward(m);
-        });
-        Receive<string>(name => Sender.Tell(Context.Child(name)));
-    }
-
-    protected override SupervisorStrategy SupervisorStrategy() =>
-        new OneForOneStrategy(10, TimeSpan.FromMinutes(1), _ => Directive.Restart, loggingEnabled: false);
-}
-
-/// <summary>Watches an actor, stops it, and reports the Terminated it gets.</summary>
-internal sealed class Watcher : ReceiveActor
-{
-    private IActorRef? _requester;
-
-    public Watcher()
-    {
-        Receive<WatchAndStop>(w =>
-        {
-            _requester = Sender;
-            Context.Watch(w.Target);
-            Context.Stop(w.Target);
-        });
-        Receive<Terminated>(t => _requester?.Tell($"Terminated received for {t.ActorRef.Path}"));
-    }
-}
-
-/// <summary>Counts increments.</summary>
-internal sealed class Counter : ReceiveActor
-{
-    public static readonly object Increment = new();
-    public static readonly object Get = new();
-    private long _count;
-
-    public Counter()
-    {
-        Receive<object>(m => ReferenceEquals(m, Increment), _ => _count++);
-        Receive<object>(m => ReferenceEquals(m, Get), _ => Sender.Tell(_count));
+        holder.Kill();
+        bool reacquired = lockTaken.Acquire(TimeSpan.FromSeconds(30));
+        holder.Join();
+        return (reacquired, holder.ExitCode);
     }
 }
