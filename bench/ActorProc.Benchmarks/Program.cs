@@ -19,7 +19,7 @@ if (mode == "micro")
 
 if (mode != "macro")
 {
-    Console.Error.WriteLine($"Unknown mode '{mode}': use 'macro [pingpong|ask|remote-pingpong|remote-roundtrip|idle-actor-memory|process-start|process-memory|queue|pipe|sync]' or 'micro [BenchmarkDotNet arguments]'.");
+    Console.Error.WriteLine($"Unknown mode '{mode}': use 'macro [pingpong|ask|remote-pingpong|remote-roundtrip|idle-actor-memory|process-start|process-memory|queue|pipe|sync|manager-dict-set]' or 'micro [BenchmarkDotNet arguments]'.");
     return 2;
 }
 
@@ -79,6 +79,11 @@ if (only is null or "sync")
     Report("lock-uncontended", Enumerable.Range(0, 3).Min(_ => SyncScenarios.UncontendedLockNs(1_000_000)), "ns");
     Report("semaphore-handoff", Enumerable.Range(0, 3).Min(_ => SyncScenarios.SemaphoreHandOffUs(5_000)), "us");
     Report("event-set-to-wake", Enumerable.Range(0, 3).Min(_ => SyncScenarios.EventSetToWakeUs(2_000)), "us");
+}
+
+if (only is null or "manager-dict-set")
+{
+    Report("manager-dict-set", ManagerScenarios.DictSetUs(20_000), "us");
 }
 
 if (only is null or "process-memory")
