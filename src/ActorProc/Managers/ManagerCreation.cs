@@ -1,4 +1,3 @@
-using ActorProc.Actors;
 using ActorProc.Multiprocessing.Runtime;
 
 namespace ActorProc.Multiprocessing.Managers;
@@ -15,16 +14,16 @@ internal abstract class ManagerCreation
     public abstract object Create();
 }
 
-/// <summary>The owner actor of a dictionary (<see cref="Manager.Dict{TKey, TValue}"/>, <see cref="Manager.Namespace"/>): replies its ref.</summary>
+/// <summary>The owner of a dictionary (<see cref="Manager.Dict{TKey, TValue}"/>, <see cref="Manager.Namespace"/>): replies its ref.</summary>
 internal sealed class CreateDictOwner : ManagerCreation
 {
-    public override object Create() => ProcessRuntime.Get().CreateOwner(Props.Create(() => new DictOwner()));
+    public override object Create() => new StoreOwner(ProcessRuntime.Get(), "dict", new DictStore().Handle);
 }
 
-/// <summary>The owner actor of a list (<see cref="Manager.List{T}"/>): replies its ref.</summary>
+/// <summary>The owner of a list (<see cref="Manager.List{T}"/>): replies its ref.</summary>
 internal sealed class CreateListOwner : ManagerCreation
 {
-    public override object Create() => ProcessRuntime.Get().CreateOwner(Props.Create(() => new ListOwner()));
+    public override object Create() => new StoreOwner(ProcessRuntime.Get(), "list", new ListStore().Handle);
 }
 
 /// <summary>A <see cref="Queue{T}"/> owned by the manager process.</summary>

@@ -6,7 +6,7 @@ namespace ActorProc.Multiprocessing.Managers;
 
 /// <summary>
 /// The server of a manager: the actor at <c>/system/manager</c> of the manager process, which creates the shared
-/// objects (their owner actors live in this process) and stops the process on <see cref="ManagerShutdown"/>.
+/// objects (their owners live in this process) and stops the process on <see cref="ManagerShutdown"/>.
 /// </summary>
 internal sealed class ManagerServer : ReceiveActor
 {

@@ -6,8 +6,8 @@ using ActorProc.Serialization;
 namespace ActorProc.Multiprocessing.Managers;
 
 /// <summary>
-/// What a Dict, List or Namespace proxy holds: the owner actor of its object in the manager process (all that crosses
-/// a process) and what the object is called in messages. Each call is one request/reply with the owner (a blocking
+/// What a Dict, List or Namespace proxy holds: the owner of its object in the manager process (a <see cref="StoreOwner"/>
+/// ref, all that crosses a process) and what the object is called in messages. Each call is one request/reply with the owner (a blocking
 /// ask, as handles make), and fails fast with <see cref="OwnerProcessGoneException"/> once the manager is gone.
 /// </summary>
 internal sealed class ProxyChannel
@@ -23,9 +23,6 @@ internal sealed class ProxyChannel
         _owner = owner;
         _what = what;
     }
-
-    /// <summary>The owner actor (for equality of proxies).</summary>
-    public IActorRef Owner => _owner;
 
     /// <summary>Sends one request and returns the reply; a refusal throws its exception here.</summary>
     /// <exception cref="OwnerProcessGoneException">The manager was shut down or its process died.</exception>

@@ -1,6 +1,6 @@
 namespace ActorProc.Multiprocessing.Managers;
 
-// Requests of Dict/List proxies to their owner actors in the manager process, and the replies. Keys, values and
+// Requests of Dict/List proxies to their owners (StoreOwner) in the manager process, and the replies. Keys, values and
 // items travel as the bytes the caller serialized them to: the owner reads keys (it needs their equality) and reads
 // stored values only to compare them; values go back to readers as stored, so the actor refs inside them resolve
 // in the reader's process, as queue items do.
@@ -68,6 +68,9 @@ internal enum ProxyFaultKind : byte
 
     /// <summary>The manager process could not read a key or value (its type is unknown there): <see cref="InvalidOperationException"/>.</summary>
     Unreadable,
+
+    /// <summary>The request threw in the manager process (e.g. a key's <c>Equals</c>): <see cref="InvalidOperationException"/>.</summary>
+    Failed,
 }
 
 /// <summary>One request of a proxy; the owner replies once (a result, or a <see cref="ProxyFault"/>).</summary>

@@ -1,19 +1,17 @@
-using ActorProc.Actors;
-
 namespace ActorProc.Multiprocessing.Managers;
 
 /// <summary>
-/// The actor that owns a manager dictionary (or namespace), in the manager process. Keys are read here (their .NET
-/// equality decides, as in a <see cref="Dictionary{TKey, TValue}"/>), values stay the bytes their writer made and
-/// are read only to compare them. Entries keep insertion order until a removal (as <see cref="Dictionary{TKey, TValue}"/>).
+/// The contents of a manager dictionary (or namespace), in the manager process, behind its <see cref="StoreOwner"/>
+/// (which serializes the calls). Keys are read here (their .NET equality decides, as in a
+/// <see cref="Dictionary{TKey, TValue}"/>), values stay the bytes their writer made and are read only to compare them.
+/// Entries keep insertion order until a removal (as <see cref="Dictionary{TKey, TValue}"/>).
 /// </summary>
-internal sealed class DictOwner : ReceiveActor
+internal sealed class DictStore
 {
     private readonly Dictionary<object, Entry> _entries = [];
 
-    public DictOwner() => Receive<ProxyRequest>(request => Sender.Tell(Handle(request)));
-
-    private object Handle(ProxyRequest request)
+    /// <summary>Runs one request and returns the reply (a result or a <see cref="ProxyFault"/>).</summary>
+    public object Handle(ProxyRequest request)
     {
         switch (request.Op)
         {

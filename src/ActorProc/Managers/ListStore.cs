@@ -1,18 +1,15 @@
-using ActorProc.Actors;
-
 namespace ActorProc.Multiprocessing.Managers;
 
 /// <summary>
-/// The actor that owns a manager list, in the manager process. Items stay the bytes their writer made; they are read
-/// here only to compare them (<c>IndexOf</c>, <c>Remove</c>), with <see cref="object.Equals(object?, object?)"/>.
+/// The contents of a manager list, in the manager process, behind its <see cref="StoreOwner"/> (which serializes the
+/// calls). Items stay the bytes their writer made; they are read here only to compare them (<c>IndexOf</c>, <c>Remove</c>), with <see cref="object.Equals(object?, object?)"/>.
 /// </summary>
-internal sealed class ListOwner : ReceiveActor
+internal sealed class ListStore
 {
     private readonly List<byte[]> _items = [];
 
-    public ListOwner() => Receive<ProxyRequest>(request => Sender.Tell(Handle(request)));
-
-    private object Handle(ProxyRequest request)
+    /// <summary>Runs one request and returns the reply (a result or a <see cref="ProxyFault"/>).</summary>
+    public object Handle(ProxyRequest request)
     {
         switch (request.Op)
         {
