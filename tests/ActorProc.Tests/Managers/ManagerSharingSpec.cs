@@ -112,6 +112,35 @@ public sealed class ManagerSharingSpec(ManagerFixture fixture) : ChildProcessSpe
     }
 
     [Fact]
+    public void Manager_Condition_Barrier_and_BoundedSemaphore_behave_as_their_own_kinds()
+    {
+        var bounded = _manager.BoundedSemaphore(1);
+        Assert.Throws<SemaphoreFullException>(() => bounded.Release());
+        var barrier = _manager.Barrier(2);
+        var condition = _manager.Condition();
+        var ready = _manager.List<string>();
+        var child = Start(() =>
+        {
+            barrier.Wait();
+            using (condition.Hold())
+            {
+                ready.Add("child");
+                condition.NotifyAll();
+            }
+        });
+
+        barrier.Wait(Long);
+        using (condition.Hold())
+        {
+            Assert.True(condition.WaitFor(() => ready.Count == 1, Long));
+        }
+
+        Assert.Equal(2, barrier.Parties);
+        Assert.True(child.Join(Long));
+        Assert.Equal(0, child.ExitCode);
+    }
+
+    [Fact]
     public void A_manager_captured_by_a_child_creates_objects_the_parent_uses()
     {
         var manager = _manager;
