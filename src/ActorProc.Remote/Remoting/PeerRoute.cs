@@ -24,7 +24,7 @@ internal sealed class PeerRoute
     private const int TagSize = 16;
     private static readonly byte[] SealInfo = "actorproc-remote route v1"u8.ToArray();
 
-    private PeerRoute(EndPoint endPoint, TransportOptions options, string token)
+    private PeerRoute(EndPoint endPoint, TransportOptions options, string? token)
     {
         EndPoint = endPoint;
         Options = options;
@@ -37,18 +37,23 @@ internal sealed class PeerRoute
     /// <summary>The transport options to dial with (the route's key).</summary>
     public TransportOptions Options { get; }
 
-    /// <summary>The sealed form that travels after a ref to the routed system (base64url, no '|').</summary>
-    public string Token { get; }
+    /// <summary>The sealed form that travels after a ref to the routed system (base64url, no '|'); null where AES-GCM is not available (the route then stays in this system).</summary>
+    public string? Token { get; }
 
     /// <summary>A route to <paramref name="system"/>, sealed under <paramref name="ownKey"/>.</summary>
     public static PeerRoute Create(Address system, EndPoint endPoint, TransportOptions options, byte[] ownKey) =>
-        new(endPoint, options, Seal(ownKey, system, EndPointText.Format(endPoint), options.AuthKey));
+        new(endPoint, options, AesGcm.IsSupported ? Seal(ownKey, system, EndPointText.Format(endPoint), options.AuthKey) : null);
 
     /// <summary>Opens a token sealed under <paramref name="ownKey"/> for <paramref name="system"/>; false when it was sealed under another key (or is not a token).</summary>
     public static bool TryOpen(byte[] ownKey, Address system, ReadOnlySpan<char> token, out EndPoint endPoint, out byte[] authKey)
     {
         endPoint = null!;
         authKey = [];
+        if (!AesGcm.IsSupported)
+        {
+            return false;
+        }
+
         byte[] sealedBytes;
         try
         {

@@ -354,7 +354,9 @@ public sealed class RemoteExtension
     {
         if (actorRef is RemoteActorRef remote)
         {
-            return _hasRoutes && _routes.TryGetValue(remote.Path.Address, out var route) ? remote.WirePathWith(route, RouteMark) : remote.WirePath;
+            return _hasRoutes && _routes.TryGetValue(remote.Path.Address, out var route) && route.Token is not null
+                ? remote.WirePathWith(route, RouteMark)
+                : remote.WirePath;
         }
 
         var path = actorRef.Path;

@@ -19,14 +19,14 @@ internal sealed class DictStore
                 return _entries.Count;
             case ProxyOp.Clear:
                 _entries.Clear();
-                return OwnerReplies.True;
+                return StoreReplies.True;
             case ProxyOp.Snapshot:
-                return OwnerReplies.Snapshot([.. _entries.Values.Select(e => e.Key)], [.. _entries.Values.Select(e => e.Value)]);
+                return StoreReplies.Snapshot([.. _entries.Values.Select(e => e.Key)], [.. _entries.Values.Select(e => e.Value)]);
             case ProxyOp.Keys:
-                return OwnerReplies.Snapshot([.. _entries.Values.Select(e => e.Key)], []);
+                return StoreReplies.Snapshot([.. _entries.Values.Select(e => e.Key)], []);
         }
 
-        if (!OwnerReplies.TryRead(request.Key, "key", out var key, out var fault))
+        if (!StoreReplies.TryRead(request.Key, "key", out var key, out var fault))
         {
             return fault!;
         }
@@ -43,18 +43,18 @@ internal sealed class DictStore
                     ? found.Value
                     : new ProxyFault(ProxyFaultKind.KeyNotFound, $"The given key '{key}' was not present in the dictionary.");
             case ProxyOp.TryGet:
-                return _entries.TryGetValue(key, out var maybe) ? maybe.Value : OwnerReplies.False;
+                return _entries.TryGetValue(key, out var maybe) ? maybe.Value : StoreReplies.False;
             case ProxyOp.Set when request.Value is not null:
                 _entries[key] = new Entry(request.Key!, request.Value);
-                return OwnerReplies.True;
+                return StoreReplies.True;
             case ProxyOp.Add when request.Value is not null:
                 return _entries.TryAdd(key, new Entry(request.Key!, request.Value))
-                    ? OwnerReplies.True
+                    ? StoreReplies.True
                     : new ProxyFault(ProxyFaultKind.DuplicateKey, $"An item with the same key has already been added. Key: {key}");
             case ProxyOp.Remove:
-                return OwnerReplies.Box(_entries.Remove(key));
+                return StoreReplies.Box(_entries.Remove(key));
             case ProxyOp.ContainsKey:
-                return OwnerReplies.Box(_entries.ContainsKey(key));
+                return StoreReplies.Box(_entries.ContainsKey(key));
             case ProxyOp.ContainsPair:
             case ProxyOp.RemovePair:
                 return ComparePair(key, request);
@@ -68,11 +68,11 @@ internal sealed class DictStore
     {
         if (!_entries.TryGetValue(key, out var entry))
         {
-            return OwnerReplies.False;
+            return StoreReplies.False;
         }
 
-        if (!OwnerReplies.TryRead(entry.Value, "stored value", out var stored, out var fault) ||
-            !OwnerReplies.TryRead(request.Value, "value", out var given, out fault))
+        if (!StoreReplies.TryRead(entry.Value, "stored value", out var stored, out var fault) ||
+            !StoreReplies.TryRead(request.Value, "value", out var given, out fault))
         {
             return fault!;
         }
@@ -83,7 +83,7 @@ internal sealed class DictStore
             _entries.Remove(key);
         }
 
-        return OwnerReplies.Box(equal);
+        return StoreReplies.Box(equal);
     }
 
     /// <summary>An entry: the key as its writer serialized it (snapshots send it back as is) and the value's bytes.</summary>

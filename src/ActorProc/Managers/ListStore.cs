@@ -17,9 +17,9 @@ internal sealed class ListStore
                 return _items.Count;
             case ProxyOp.Clear:
                 _items.Clear();
-                return OwnerReplies.True;
+                return StoreReplies.True;
             case ProxyOp.Snapshot:
-                return OwnerReplies.Snapshot([], [.. _items]);
+                return StoreReplies.Snapshot([], [.. _items]);
             case ProxyOp.Get:
                 return (object?)InRange(request.Index, _items.Count) ?? _items[request.Index];
             case ProxyOp.Set when request.Value is not null:
@@ -29,10 +29,10 @@ internal sealed class ListStore
                 }
 
                 _items[request.Index] = request.Value;
-                return OwnerReplies.True;
+                return StoreReplies.True;
             case ProxyOp.Add when request.Value is not null:
                 _items.Add(request.Value);
-                return OwnerReplies.True;
+                return StoreReplies.True;
             case ProxyOp.Insert when request.Value is not null:
                 if (InRange(request.Index, _items.Count, insert: true) is { } beyond)
                 {
@@ -40,7 +40,7 @@ internal sealed class ListStore
                 }
 
                 _items.Insert(request.Index, request.Value);
-                return OwnerReplies.True;
+                return StoreReplies.True;
             case ProxyOp.RemoveAt:
                 if (InRange(request.Index, _items.Count) is { } missing)
                 {
@@ -48,7 +48,7 @@ internal sealed class ListStore
                 }
 
                 _items.RemoveAt(request.Index);
-                return OwnerReplies.True;
+                return StoreReplies.True;
             case ProxyOp.IndexOf:
             case ProxyOp.Remove:
                 return Find(request);
@@ -66,14 +66,14 @@ internal sealed class ListStore
 
     private object Find(ProxyRequest request)
     {
-        if (!OwnerReplies.TryRead(request.Value, "item", out var given, out var fault))
+        if (!StoreReplies.TryRead(request.Value, "item", out var given, out var fault))
         {
             return fault!;
         }
 
         for (int i = 0; i < _items.Count; i++)
         {
-            if (!OwnerReplies.TryRead(_items[i], "stored item", out var stored, out fault))
+            if (!StoreReplies.TryRead(_items[i], "stored item", out var stored, out fault))
             {
                 return fault!;
             }
@@ -86,10 +86,10 @@ internal sealed class ListStore
                 }
 
                 _items.RemoveAt(i);
-                return OwnerReplies.True;
+                return StoreReplies.True;
             }
         }
 
-        return request.Op == ProxyOp.IndexOf ? -1 : OwnerReplies.False;
+        return request.Op == ProxyOp.IndexOf ? -1 : StoreReplies.False;
     }
 }

@@ -2,8 +2,8 @@ using ActorProc.Multiprocessing.Runtime;
 
 namespace ActorProc.Multiprocessing.Managers;
 
-/// <summary>What the Dict and List owners share: reading request bytes in the manager process, boxed replies, and the snapshot size limit.</summary>
-internal static class OwnerReplies
+/// <summary>What the Dict and List stores share: reading request bytes in the manager process, boxed replies, and the snapshot size limit.</summary>
+internal static class StoreReplies
 {
     /// <summary>Room left in a frame for the envelope around a snapshot.</summary>
     private const int FrameMargin = 64 * 1024;
