@@ -144,6 +144,16 @@ public sealed class ManagerDictSpec(ManagerFixture fixture) : IClassFixture<Mana
     }
 
     [Fact]
+    public void A_value_larger_than_one_message_may_carry_throws_ArgumentException_instead_of_hanging()
+    {
+        var d = _manager.Dict<string, byte[]>();
+
+        var tooLarge = Assert.Throws<ArgumentException>(() => d["big"] = new byte[17 * 1024 * 1024]);
+        Assert.Contains("maximum-frame-size", tooLarge.Message);
+        Assert.False(d.ContainsKey("big"));
+    }
+
+    [Fact]
     public void ToString_prints_the_entries_as_Python_prints_a_dict()
     {
         var d = _manager.Dict<object, object?>();
