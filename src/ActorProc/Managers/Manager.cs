@@ -23,7 +23,8 @@ namespace ActorProc.Multiprocessing;
 /// <c>tcp://host:port</c> or <c>unix:/path</c>; clients prove the manager's key with the HMAC handshake of ActorProc
 /// remoting (a wrong key is refused at once). The processes of the starting process's tree reach it directly.</para>
 /// <para>Every object it returns is serializable: capture it in a <see cref="Process"/> target or send it in a
-/// message or through another manager object; it works there. A process that connected to a manager with its own key
+/// message or through another manager object; it works there. Programs that share nothing else meet in a named
+/// namespace (<see cref="Namespace(string)"/>), where they leave each other proxies and handles. A process that connected to a manager with its own key
 /// passes the way to it (sealed under its process tree's key) to the processes it sends a proxy to.</para>
 /// <para>Objects live until the manager shuts down (Python frees one when its last proxy is gone). After
 /// <see cref="Shutdown"/> or the death of the manager process, calls on its proxies and handles throw
@@ -195,6 +196,22 @@ public sealed class Manager : IDisposable, IAsyncDisposable
     /// <summary>A new namespace in the manager, as Python's <c>manager.Namespace()</c>: <c>ns["x"] = 1</c>, <c>ns.Get&lt;int&gt;("x")</c>.</summary>
     /// <exception cref="ObjectDisposedException">This manager was shut down or disposed.</exception>
     public Namespace Namespace() => new(Channel(new CreateDictOwner(), "Namespace"));
+
+    /// <summary>
+    /// The manager's namespace called <paramref name="name"/>, made on first use: every process that asks this manager
+    /// for that name (through <see cref="Connect"/> too) gets the same namespace. It is where processes that share
+    /// nothing else find each other's objects, as those registered with Python's <c>BaseManager.register</c>: store a
+    /// proxy or a handle in it (<c>ns["jobs"] = manager.Queue&lt;Job&gt;()</c>) and read it in another program.
+    /// </summary>
+    /// <param name="name">The name (not empty).</param>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is empty.</exception>
+    /// <exception cref="ObjectDisposedException">This manager was shut down or disposed.</exception>
+    public Namespace Namespace(string name)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _closed) != 0, this);
+        return new(new ProxyChannel(OwnerCall.Ask<IActorRef>(_server, new ManagerNamedNamespace(name), What), "Namespace"));
+    }
 
     /// <summary>A new lock owned by the manager process, as Python's <c>manager.Lock()</c>.</summary>
     /// <exception cref="ObjectDisposedException">This manager was shut down or disposed.</exception>

@@ -14,7 +14,7 @@ internal abstract class ManagerCreation
     public abstract object Create();
 }
 
-/// <summary>The owner of a dictionary (<see cref="Manager.Dict{TKey, TValue}"/>, <see cref="Manager.Namespace"/>): replies its ref.</summary>
+/// <summary>The owner of a dictionary (<see cref="Manager.Dict{TKey, TValue}"/>, <see cref="Manager.Namespace()"/>): replies its ref.</summary>
 internal sealed class CreateDictOwner : ManagerCreation
 {
     public override object Create() => new StoreOwner(ProcessRuntime.Get(), "dict", new DictStore().Handle);

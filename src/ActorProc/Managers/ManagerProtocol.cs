@@ -12,6 +12,9 @@ namespace ActorProc.Multiprocessing.Managers;
 /// </summary>
 internal sealed record ManagerCreate(byte[] Creation);
 
+/// <summary>Asks the server for the owner of its namespace called <paramref name="Name"/>, made on first use (replied with its ref).</summary>
+internal sealed record ManagerNamedNamespace(string Name);
+
 /// <summary>Asks the server who it is (replied with <see cref="ManagerInfo"/>); <see cref="Manager.Connect"/> checks it reached a manager.</summary>
 internal sealed record ManagerHello;
 

@@ -6,16 +6,28 @@ namespace ActorProc.Multiprocessing.Managers;
 
 /// <summary>
 /// The server of a manager: the actor at <c>/system/manager</c> of the manager process, which creates the shared
-/// objects (their owners live in this process) and stops the process on <see cref="ManagerShutdown"/>.
+/// objects (their owners live in this process), keeps the named namespaces every client finds by name, and stops the
+/// process on <see cref="ManagerShutdown"/>.
 /// </summary>
 internal sealed class ManagerServer : ReceiveActor
 {
     /// <summary>The server's name under <c>/system</c> (a client that connects by address finds it there).</summary>
     public const string Name = "manager";
 
+    private readonly Dictionary<string, IActorRef> _namespaces = new(StringComparer.Ordinal);
+
     public ManagerServer(string address, TaskCompletionSource stopped)
     {
         Receive<ManagerCreate>(OnCreate);
+        Receive<ManagerNamedNamespace>(named =>
+        {
+            if (!_namespaces.TryGetValue(named.Name, out var owner))
+            {
+                _namespaces[named.Name] = owner = new StoreOwner(ProcessRuntime.Get(), "dict", new DictStore().Handle);
+            }
+
+            Sender.Tell(owner);
+        });
         Receive<ManagerHello>(_ => Sender.Tell(new ManagerInfo(address)));
         Receive<ManagerShutdown>(_ =>
         {

@@ -12,7 +12,8 @@ namespace ActorProc.Multiprocessing;
 /// after it was read is not changed in the namespace: set it again). Serializable: capture it in a process target
 /// or send it; it works in any process that can reach the manager.
 /// </summary>
-/// <remarks>Created by <see cref="Manager.Namespace"/>. Calls throw <see cref="OwnerProcessGoneException"/> once the manager is shut down or its process died.</remarks>
+/// <remarks>Created by <see cref="Manager.Namespace()"/> (a new one) or <see cref="Manager.Namespace(string)"/> (the manager's
+/// namespace of that name, which every client of the manager finds). Calls throw <see cref="OwnerProcessGoneException"/> once the manager is shut down or its process died.</remarks>
 public sealed class Namespace : DynamicObject
 {
     private readonly DictProxy<string, object?> _entries;

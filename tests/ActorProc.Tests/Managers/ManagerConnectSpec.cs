@@ -53,6 +53,28 @@ public sealed class ManagerConnectSpec : ChildProcessSpec
     }
 
     [Fact]
+    public void A_process_that_connects_finds_shared_objects_in_a_named_namespace()
+    {
+        using var manager = mp.Manager.Start("127.0.0.1:0", Key);
+        var jobs = manager.Queue<string>();
+        manager.Namespace("registry")["jobs"] = jobs;
+        var address = manager.Address;
+        var key = Key;
+        var worker = Start(() =>
+        {
+            using var connected = mp.Manager.Connect(address, key);
+            var found = connected.Namespace("registry").Get<mp.Queue<string>>("jobs");
+            found.Put("done by " + mp.Process.Current.Name);
+        });
+
+        Assert.Equal("done by " + worker.Name, jobs.Get(Long));
+        Assert.True(worker.Join(Long));
+        Assert.NotSame(manager.Namespace("registry"), manager.Namespace("other"));
+        Assert.False(manager.Namespace("other").Contains("jobs"));
+        Assert.Throws<ArgumentException>(() => manager.Namespace(""));
+    }
+
+    [Fact]
     public void Connect_with_a_wrong_key_throws_AuthenticationException()
     {
         using var manager = mp.Manager.Start("tcp://127.0.0.1:0", Key);
