@@ -24,8 +24,9 @@ namespace ActorProc.Multiprocessing;
 /// remoting (a wrong key is refused at once). The processes of the starting process's tree reach it directly.</para>
 /// <para>Every object it returns is serializable: capture it in a <see cref="Process"/> target or send it in a
 /// message or through another manager object; it works there. Programs that share nothing else meet in a named
-/// namespace (<see cref="Namespace(string)"/>), where they leave each other proxies and handles. A process that connected to a manager with its own key
-/// passes the way to it (sealed under its process tree's key) to the processes it sends a proxy to.</para>
+/// namespace (<see cref="Namespace(string)"/>), where they leave each other proxies and handles. A process that
+/// connected to a manager with its key passes the way to it (sealed under its process tree's key) to the processes of
+/// its tree it sends a proxy or handle to.</para>
 /// <para>Objects live until the manager shuts down (Python frees one when its last proxy is gone). After
 /// <see cref="Shutdown"/> or the death of the manager process, calls on its proxies and handles throw
 /// <see cref="OwnerProcessGoneException"/>.</para>
