@@ -9,7 +9,7 @@ if [ "${1:-}" = "--out" ]; then out="$2"; fi
 
 dotnet build bench/ActorProc.Benchmarks -c Release --nologo -v quiet >/dev/null
 ours="$(dotnet bench/ActorProc.Benchmarks/bin/Release/net10.0/ActorProc.Benchmarks.dll macro)"
-theirs="$(python3 bench/python/inproc.py; python3 bench/python/crossprocess.py; python3 bench/python/processes.py; python3 bench/python/queues.py; python3 bench/python/sync.py; python3 bench/python/shared.py; python3 bench/python/pools.py)"
+theirs="$(python3 bench/python/inproc.py; python3 bench/python/crossprocess.py; python3 bench/python/processes.py; python3 bench/python/queues.py; python3 bench/python/sync.py; python3 bench/python/shared.py; python3 bench/python/pools.py; python3 bench/python/manager.py)"
 
 table="$(python3 - "$ours" "$theirs" <<'PY'
 import sys

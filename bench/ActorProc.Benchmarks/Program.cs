@@ -19,7 +19,7 @@ if (mode == "micro")
 
 if (mode != "macro")
 {
-    Console.Error.WriteLine($"Unknown mode '{mode}': use 'macro [pingpong|ask|remote-pingpong|remote-roundtrip|idle-actor-memory|process-start|process-memory|queue|pipe|sync|shared-value|pool]' or 'micro [BenchmarkDotNet arguments]'.");
+    Console.Error.WriteLine($"Unknown mode '{mode}': use 'macro [pingpong|ask|remote-pingpong|remote-roundtrip|idle-actor-memory|process-start|process-memory|queue|pipe|sync|shared-value|pool|manager-dict-set]' or 'micro [BenchmarkDotNet arguments]'.");
     return 2;
 }
 
@@ -101,6 +101,11 @@ if (only is null or "pool")
     Report("pool-start", PoolScenarios.Start(spare: true), "ms");
     Report("pool-start-cold", PoolScenarios.Start(spare: false), "ms");
     Report("pool-cpu-speedup", PoolScenarios.CpuSpeedup(), "x");
+}
+
+if (only is null or "manager-dict-set")
+{
+    Report("manager-dict-set", ManagerScenarios.DictSetUs(20_000), "us");
 }
 
 if (only is null or "process-memory")

@@ -64,6 +64,9 @@ internal sealed class Association
         connection?.TrySend(ControlFrame.Goodbye);
     }
 
+    /// <summary>Completes when the first connection attempt has ended, the association being active or dead.</summary>
+    public Task Settled => _settled.Task;
+
     /// <summary>The peer's uid from its handshake identity (0 until connected).</summary>
     public long PeerUid { get; private set; }
 
@@ -182,20 +185,57 @@ internal sealed class Association
 
     // ---- connecting ----------------------------------------------------------------------------------
 
+    /// <summary>
+    /// Takes a link this system opened to the peer (already authenticated, e.g. by <see cref="RemoteExtension.ConnectAsync"/>)
+    /// as the association's outbound connection; false (the caller disposes the link) unless the association was idle.
+    /// </summary>
+    public bool TryUseOutbound(AuthenticatedLink link, RemoteIdentity identity)
+    {
+        lock (_lock)
+        {
+            if (CheckDead() || _state != State.Idle)
+            {
+                return false;
+            }
+
+            _state = State.Connecting;
+            _outboundInFlight = true;
+        }
+
+        _ = CompleteOutboundAsync(link, identity);
+        return true;
+    }
+
     private async Task ConnectAsync()
+    {
+        AuthenticatedLink link;
+        try
+        {
+            var (endPoint, options) = _remote.DialTarget(RemoteAddress);
+            link = await TransportClient.ConnectAsync(endPoint, _remote.Identity, options, _remote.Stopping).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            Fail($"connecting failed: {e.Message}");
+            return;
+        }
+
+        if (!RemoteIdentity.TryDecode(link.PeerIdentity, out var identity) || identity.Address.System != RemoteAddress.System)
+        {
+            link.Dispose();
+            Fail("the peer's identity does not match its address");
+            return;
+        }
+
+        await CompleteOutboundAsync(link, identity).ConfigureAwait(false);
+    }
+
+    /// <summary>Starts an authenticated outbound link and waits for the peer's welcome (or refusal).</summary>
+    private async Task CompleteOutboundAsync(AuthenticatedLink link, RemoteIdentity identity)
     {
         TransportConnection<object>? connection = null;
         try
         {
-            var link = await TransportClient.ConnectAsync(
-                RemoteExtension.EndPointOf(RemoteAddress), _remote.Identity, _remote.TransportOptions, _remote.Stopping).ConfigureAwait(false);
-            if (!RemoteIdentity.TryDecode(link.PeerIdentity, out var identity) || identity.Address.System != RemoteAddress.System)
-            {
-                link.Dispose();
-                Fail("the peer's identity does not match its address");
-                return;
-            }
-
             var handler = new ConnectionHandler(this);
             connection = link.Start<object>(_remote.WriteFrame, handler);
             var first = await Task.WhenAny(handler.Welcomed, connection.Completion)

@@ -12,6 +12,7 @@ internal sealed class RemoteActorRef : InternalActorRef
 {
     private readonly RemoteExtension _remote;
     private Association? _association;
+    private RoutedWirePath? _routed;
 
     public RemoteActorRef(RemoteExtension remote, ActorPath path)
         : this(remote, path, path.ToSerializationFormat(), path.Elements.Any(e => e == ".." || e.Contains('*') || e.Contains('?')))
@@ -49,6 +50,19 @@ internal sealed class RemoteActorRef : InternalActorRef
 
     public override void SendSystemMessage(SystemMessage message) => Association().SendSystem(this, message);
 
+    /// <summary>The wire path followed by <paramref name="mark"/> and the sealed route to this actor's system (cached per route).</summary>
+    public string WirePathWith(PeerRoute route, char mark)
+    {
+        var routed = Volatile.Read(ref _routed);
+        if (routed is null || routed.Route != route)
+        {
+            routed = new RoutedWirePath(route, WirePath + mark + route.Token);
+            Volatile.Write(ref _routed, routed);
+        }
+
+        return routed.Text;
+    }
+
     public override InternalActorRef? GetChild(string name) => new RemoteActorRef(_remote, Path.Child(name));
 
     /// <summary>The association with the actor's system; cached until it dies (then looked up again, e.g. after a quarantine expired).</summary>
@@ -63,4 +77,6 @@ internal sealed class RemoteActorRef : InternalActorRef
 
         return association;
     }
+
+    private sealed record RoutedWirePath(PeerRoute Route, string Text);
 }

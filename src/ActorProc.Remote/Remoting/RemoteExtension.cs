@@ -32,9 +32,12 @@ public sealed class RemoteExtension
     private const int MaxResolvedCache = 4096;
     private const int MaxRemoteAddressCache = 256;
     private const string TempInfix = "/temp/";
+
+    // Separates a ref's wire path from the sealed route that travels with refs to routed systems (never in a path).
+    private const char RouteMark = '|';
     private static readonly object StartLock = new();
 
-    private static readonly SearchValues<char> TempNameStop = SearchValues.Create("/#%*?");
+    private static readonly SearchValues<char> TempNameStop = SearchValues.Create("/#%*?|");
 
     [ThreadStatic]
     private static ArrayBufferWriter<byte>? _scratch;
@@ -46,12 +49,15 @@ public sealed class RemoteExtension
     private readonly ConcurrentDictionary<string, Address> _remoteAddresses = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Address>.AlternateLookup<ReadOnlySpan<char>> _remoteAddressLookup;
     private readonly ConditionalWeakTable<ActorPath, string>.CreateValueCallback _toWirePath;
+    private readonly ConcurrentDictionary<Address, PeerRoute> _routes = new();
+    private readonly List<(TransportListener Listener, IDisposable? Directory, Task Loop)> _extraListeners = [];
     private readonly CancellationTokenSource _stopping = new();
     private readonly TransportListener _listener;
     private readonly IDisposable? _socketDirectory;
     private readonly Task _acceptLoop;
     private readonly ICancelable _heartbeat;
     private readonly string _tempWirePrefix;
+    private volatile bool _hasRoutes;
     private int _stopped;
 
     private RemoteExtension(ActorSystem system, byte[] authKey, TypeAllowList? allowList)
@@ -98,7 +104,7 @@ public sealed class RemoteExtension
         _toWirePath = path => path.WithAddress(address).ToSerializationFormat();
         system.Provider.AddLocalAddress(Address);
         system.Provider.RemoteResolver = Resolve;
-        _acceptLoop = Task.Run(AcceptLoopAsync);
+        _acceptLoop = Task.Run(() => AcceptLoopAsync(_listener));
         _heartbeat = system.Scheduler.ScheduleRepeatedly(Settings.HeartbeatInterval, Settings.HeartbeatInterval, OnHeartbeatTick);
         system.AddShutdownTask(ShutdownPhase.AfterSystemStop, "remote-stop", StopAsync);
         Log.Info("Remoting started; listening on {Address}", Address);
@@ -196,6 +202,119 @@ public sealed class RemoteExtension
         AddQuarantine(address, reason);
     }
 
+    /// <summary>
+    /// Listens on a further endpoint whose peers authenticate with <paramref name="authKey"/> instead of this system's
+    /// own key (e.g. a service other process trees reach with a key of its own). Its peers become ordinary
+    /// associations of this system, at its one <see cref="Address"/>; they reach it through this endpoint because they
+    /// connected with <see cref="ConnectAsync"/> or hold a route (<see cref="AddRoute"/>).
+    /// </summary>
+    /// <param name="endPoint">A TCP endpoint (port 0 picks a free port) or a Unix socket path (the file gets mode 0600);
+    /// null for a fresh private Unix socket directory, as the main listener's.</param>
+    /// <param name="authKey">The key its peers prove (at least 16 bytes).</param>
+    /// <returns>The bound endpoint (the real port for port 0).</returns>
+    /// <exception cref="ArgumentException">The key is shorter than 16 bytes.</exception>
+    /// <exception cref="InvalidOperationException">Remoting is stopping.</exception>
+    /// <exception cref="System.Net.Sockets.SocketException">The endpoint cannot be bound (e.g. the port is in use).</exception>
+    public EndPoint AddListener(EndPoint? endPoint, byte[] authKey)
+    {
+        var options = OptionsWithKey(authKey);
+        TransportListener listener;
+        IDisposable? directory = null;
+        if (endPoint is null)
+        {
+            if (OperatingSystem.IsWindows())
+            {
+                throw new PlatformNotSupportedException("A private Unix socket needs Unix file modes; give a TCP endpoint.");
+            }
+
+            var unix = UnixSocketDirectory.Create();
+            directory = unix;
+            try
+            {
+                listener = TransportListener.Bind(new UnixDomainSocketEndPoint(unix.SocketPath), Identity, options);
+            }
+            catch
+            {
+                unix.Dispose();
+                throw;
+            }
+        }
+        else
+        {
+            listener = TransportListener.Bind(endPoint, Identity, options);
+        }
+
+        lock (_extraListeners)
+        {
+            if (IsStopping)
+            {
+                _ = listener.DisposeAsync().AsTask();
+                directory?.Dispose();
+                throw new InvalidOperationException($"Remoting of {System.Name} is stopping; no listener can be added.");
+            }
+
+            _extraListeners.Add((listener, directory, Task.Run(() => AcceptLoopAsync(listener))));
+        }
+
+        Log.Info("Remoting also listening on {EndPoint} (peers with their own key)", EndPointText.Format(listener.LocalEndPoint));
+        return listener.LocalEndPoint;
+    }
+
+    /// <summary>
+    /// Connects to the system listening at <paramref name="endPoint"/> with <paramref name="authKey"/> (which may differ
+    /// from this system's key, e.g. a listener added with <see cref="AddListener"/>), keeps the connection as the
+    /// association with that system, and routes later connections to it the same way (<see cref="AddRoute"/>).
+    /// </summary>
+    /// <returns>The address of the system that answered (its refs are under it).</returns>
+    /// <exception cref="TransportHandshakeException">The handshake failed: the peer does not know <paramref name="authKey"/> (or is not ActorProc remoting).</exception>
+    /// <exception cref="System.Net.Sockets.SocketException">Nothing accepts connections at <paramref name="endPoint"/>.</exception>
+    /// <exception cref="InvalidDataException">The peer's identity is not a remote actor system's.</exception>
+    /// <exception cref="IOException">The association with the peer failed after the handshake (e.g. its address is quarantined here).</exception>
+    public async Task<Address> ConnectAsync(EndPoint endPoint, byte[] authKey, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(endPoint);
+        var options = OptionsWithKey(authKey);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _stopping.Token);
+        var link = await TransportClient.ConnectAsync(endPoint, Identity, options, linked.Token).ConfigureAwait(false);
+        if (!RemoteIdentity.TryDecode(link.PeerIdentity, out var identity) || IsLocalAddress(identity.Address))
+        {
+            link.Dispose();
+            throw new InvalidDataException($"The peer at {EndPointText.Format(endPoint)} did not identify as another remote actor system.");
+        }
+
+        SetRoute(identity.Address, endPoint, options);
+        var association = AssociationFor(identity.Address);
+        if (!association.TryUseOutbound(link, identity))
+        {
+            // Already associated, connecting or dead: the association stays as it is; this link is not needed.
+            link.Dispose();
+        }
+
+        // Returns once the peer has accepted the association (so it may send first from now on), or failed.
+        await association.Settled.WaitAsync(linked.Token).ConfigureAwait(false);
+        return association.IsDead
+            ? throw new IOException($"The system at {EndPointText.Format(endPoint)} ({identity.Address}) authenticated but the association with it failed (see the log).")
+            : identity.Address;
+    }
+
+    /// <summary>
+    /// From now on, connections to <paramref name="system"/> go to <paramref name="endPoint"/> and authenticate with
+    /// <paramref name="authKey"/>. Refs to that system sent to other systems carry the route sealed under this system's
+    /// own key, so the systems sharing that key (the process tree) learn it when they read them; others cannot.
+    /// </summary>
+    /// <exception cref="ArgumentException">The key is shorter than 16 bytes, or <paramref name="system"/> is this system.</exception>
+    public void AddRoute(Address system, EndPoint endPoint, byte[] authKey)
+    {
+        ArgumentNullException.ThrowIfNull(system);
+        ArgumentNullException.ThrowIfNull(endPoint);
+        if (IsLocalAddress(system) || !system.HasGlobalScope)
+        {
+            throw new ArgumentException($"{system} is not the address of another remote actor system.", nameof(system));
+        }
+
+        SetRoute(system, endPoint, OptionsWithKey(authKey));
+    }
+
     // ---- used by associations and refs --------------------------------------------------------------
 
     internal static EndPoint EndPointOf(Address address) => address.Protocol switch
@@ -205,6 +324,10 @@ public sealed class RemoteExtension
             IPAddress.TryParse(address.Host, out var ip) ? new IPEndPoint(ip, address.Port.Value) : new DnsEndPoint(address.Host, address.Port.Value),
         _ => throw new NotSupportedException($"Address {address} has no remoting endpoint (use {UnixProtocol} or {TcpProtocol})."),
     };
+
+    /// <summary>Where and with which options to dial <paramref name="address"/>: its route, else the address itself with this system's key.</summary>
+    internal (EndPoint EndPoint, TransportOptions Options) DialTarget(Address address) =>
+        _hasRoutes && _routes.TryGetValue(address, out var route) ? (route.EndPoint, route.Options) : (EndPointOf(address), TransportOptions);
 
     /// <summary>The association with <paramref name="address"/>, made on first use (a fresh one once a quarantine expired).</summary>
     internal Association AssociationFor(Address address)
@@ -231,7 +354,9 @@ public sealed class RemoteExtension
     {
         if (actorRef is RemoteActorRef remote)
         {
-            return remote.WirePath;
+            return _hasRoutes && _routes.TryGetValue(remote.Path.Address, out var route) && route.Token is not null
+                ? remote.WirePathWith(route, RouteMark)
+                : remote.WirePath;
         }
 
         var path = actorRef.Path;
@@ -273,7 +398,8 @@ public sealed class RemoteExtension
             return temp;
         }
 
-        var resolved = System.Provider.ResolveActorRef(ParseOrDeadLetters(path, System));
+        int mark = path.IndexOf(RouteMark);
+        var resolved = mark < 0 ? System.Provider.ResolveActorRef(ParseOrDeadLetters(path, System)) : ResolveRouted(path, mark);
         if (resolved is RemoteActorRef { Path: { Depth: 2, Parent.Name: "temp" } } remoteTemp)
         {
             RememberRemoteAddress(path, remoteTemp.Path.Address);
@@ -290,6 +416,44 @@ public sealed class RemoteExtension
         }
 
         return resolved;
+    }
+
+    /// <summary>A ref that travelled with a sealed route (<c>path|token</c>): learns the route when this system can open it.</summary>
+    private InternalActorRef ResolveRouted(string path, int mark)
+    {
+        var resolved = ResolveWirePath(path[..mark]);
+        var system = resolved.Path.Address;
+        if (system.HasGlobalScope && !IsLocalAddress(system) && !_routes.ContainsKey(system)
+            && PeerRoute.TryOpen(TransportOptions.AuthKey, system, path.AsSpan(mark + 1), out var endPoint, out var key))
+        {
+            SetRoute(system, endPoint, OptionsWithKey(key));
+            Log.Debug("Learned the route to {Address}: {EndPoint}", system, EndPointText.Format(endPoint));
+        }
+
+        return resolved;
+    }
+
+    private void SetRoute(Address system, EndPoint endPoint, TransportOptions options)
+    {
+        _routes[system] = PeerRoute.Create(system, endPoint, options, TransportOptions.AuthKey);
+        _hasRoutes = true;
+    }
+
+    private TransportOptions OptionsWithKey(byte[] authKey)
+    {
+        ArgumentNullException.ThrowIfNull(authKey);
+        if (authKey.Length < TransportOptions.MinAuthKeyLength)
+        {
+            throw new ArgumentException($"The auth key must hold at least {TransportOptions.MinAuthKeyLength} bytes.", nameof(authKey));
+        }
+
+        return new TransportOptions
+        {
+            AuthKey = (byte[])authKey.Clone(),
+            MaxFrameSize = TransportOptions.MaxFrameSize,
+            HandshakeTimeout = TransportOptions.HandshakeTimeout,
+            LoggerFactory = TransportOptions.LoggerFactory,
+        };
     }
 
     /// <summary>
@@ -508,14 +672,14 @@ public sealed class RemoteExtension
         }
     }
 
-    private async Task AcceptLoopAsync()
+    private async Task AcceptLoopAsync(TransportListener listener)
     {
         while (true)
         {
             AuthenticatedLink link;
             try
             {
-                link = await _listener.AcceptAsync(_stopping.Token).ConfigureAwait(false);
+                link = await listener.AcceptAsync(_stopping.Token).ConfigureAwait(false);
             }
             catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException)
             {
@@ -594,6 +758,23 @@ public sealed class RemoteExtension
         }
 
         _socketDirectory?.Dispose();
+        await StopExtraListenersAsync().ConfigureAwait(false);
+    }
+
+    private async Task StopExtraListenersAsync()
+    {
+        (TransportListener Listener, IDisposable? Directory, Task Loop)[] extra;
+        lock (_extraListeners)
+        {
+            extra = [.. _extraListeners];
+            _extraListeners.Clear();
+        }
+
+        foreach (var (listener, directory, _) in extra)
+        {
+            await listener.DisposeAsync().ConfigureAwait(false);
+            directory?.Dispose();
+        }
     }
 
     private async Task StopAsync(CancellationToken cancellationToken)
@@ -612,6 +793,7 @@ public sealed class RemoteExtension
         await _stopping.CancelAsync().ConfigureAwait(false);
         await _listener.DisposeAsync().ConfigureAwait(false);
         await _acceptLoop.ConfigureAwait(false);
+        await StopExtraListenersAsync().ConfigureAwait(false);
         await Task.WhenAll(_associations.Values.Select(a => a.StopAsync(cancellationToken))).ConfigureAwait(false);
         _socketDirectory?.Dispose();
         Log.Debug("Remoting stopped");
