@@ -214,6 +214,31 @@ public sealed class Manager : IDisposable, IAsyncDisposable
         return new(new ProxyChannel(OwnerCall.Ask<IActorRef>(_server, new ManagerNamedNamespace(name), What), "Namespace"));
     }
 
+    /// <summary>
+    /// A value created by the manager process (Python's <c>manager.Value</c>): processes on the manager's host map its shared
+    /// memory (reads and writes cost no message); processes on other hosts read and write it by message. Its lock is
+    /// <see cref="SharedValue{T}.GetLock"/>.
+    /// </summary>
+    /// <typeparam name="T">An unmanaged type.</typeparam>
+    /// <param name="initial">The initial value.</param>
+    /// <returns>The value's handle.</returns>
+    /// <exception cref="ObjectDisposedException">This manager was shut down or disposed.</exception>
+    public SharedValue<T> Value<T>(T initial)
+        where T : unmanaged => Create<SharedValue<T>>(new CreateValue<T>(initial));
+
+    /// <summary>An array of <paramref name="length"/> zeros created by the manager process (Python's <c>manager.Array</c>); see <see cref="Value{T}"/>.</summary>
+    /// <typeparam name="T">An unmanaged type.</typeparam>
+    /// <param name="length">The number of elements.</param>
+    /// <returns>The array's handle.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="length"/> is negative.</exception>
+    /// <exception cref="ObjectDisposedException">This manager was shut down or disposed.</exception>
+    public SharedArray<T> Array<T>(int length)
+        where T : unmanaged
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(length);
+        return Create<SharedArray<T>>(new CreateArray<T>(length));
+    }
+
     /// <summary>A new lock owned by the manager process, as Python's <c>manager.Lock()</c>.</summary>
     /// <exception cref="ObjectDisposedException">This manager was shut down or disposed.</exception>
     public Lock Lock() => Create<Lock>(new CreateLock());

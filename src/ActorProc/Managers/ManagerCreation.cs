@@ -85,3 +85,21 @@ internal sealed class CreateBarrier(int parties, TimeSpan? timeout) : ManagerCre
 
     public override object Create() => new Barrier(_parties, _timeout);
 }
+
+/// <summary>A <see cref="SharedValue{T}"/> created by the manager process (shared memory on its host; by message from other hosts).</summary>
+internal sealed class CreateValue<T>(T initial) : ManagerCreation
+    where T : unmanaged
+{
+    private readonly T _initial = initial;
+
+    public override object Create() => new SharedValue<T>(_initial);
+}
+
+/// <summary>A <see cref="SharedArray{T}"/> created by the manager process.</summary>
+internal sealed class CreateArray<T>(int length) : ManagerCreation
+    where T : unmanaged
+{
+    private readonly int _length = length;
+
+    public override object Create() => new SharedArray<T>(_length);
+}

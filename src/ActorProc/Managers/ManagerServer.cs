@@ -16,6 +16,10 @@ internal sealed class ManagerServer : ReceiveActor
 
     private readonly Dictionary<string, IActorRef> _namespaces = new(StringComparer.Ordinal);
 
+    // Every object created here stays referenced until the manager shuts down (a shared value's segment lives as long
+    // as a handle of it is alive in its creating process).
+    private readonly List<object> _created = [];
+
     public ManagerServer(string address, TaskCompletionSource stopped)
     {
         Receive<ManagerCreate>(OnCreate);
@@ -68,6 +72,7 @@ internal sealed class ManagerServer : ReceiveActor
         {
             var runtime = ProcessRuntime.Get();
             reply = runtime.Serializer.Deserialize<ManagerCreation>(create.Creation, runtime.System).Create();
+            _created.Add(reply);
         }
         catch (Exception e)
         {

@@ -52,6 +52,42 @@ public sealed class ManagerSharingSpec(ManagerFixture fixture) : ChildProcessSpe
     }
 
     [Fact]
+    public void A_manager_Value_and_Array_are_shared_memory_that_children_update_under_the_value_lock()
+    {
+        var total = _manager.Value(0);
+        var slots = _manager.Array<long>(3);
+        var workers = new List<mp.Process>();
+        for (int w = 0; w < 3; w++)
+        {
+            int slot = w;
+            workers.Add(Start(() =>
+            {
+                for (int i = 0; i < 100; i++)
+                {
+                    using (total.GetLock().Hold())
+                    {
+                        total.Value += 1;
+                    }
+                }
+
+                slots[slot] = Environment.ProcessId;
+            }));
+        }
+
+        foreach (var worker in workers)
+        {
+            Assert.True(worker.Join(Long));
+            Assert.Equal(0, worker.ExitCode);
+        }
+
+        Assert.Equal(300, total.Value);
+        Assert.Equal(workers.Select(p => (long)p.Pid!.Value), slots.ToArray());
+        Assert.Throws<ArgumentOutOfRangeException>(NegativeArray);
+    }
+
+    private void NegativeArray() => _manager.Array<int>(-1);
+
+    [Fact]
     public void A_manager_queue_carries_a_number_through_two_processes_as_in_the_seed()
     {
         var queue = _manager.Queue<int>();
