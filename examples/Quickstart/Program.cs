@@ -107,7 +107,7 @@ bool ok = children.All(p => p.ExitCode == 0) && sum == 100_000L * 100_001 / 2 &&
 AnsiConsole.MarkupLine(ok ? $"[bold green]all good[/] in {total.Elapsed.TotalSeconds:F1} s" : "[bold red]something went wrong[/]");
 return ok ? 0 : 1;
 
-static class Work
+internal static class Work
 {
     public static int SlowSquare(int x)
     {
