@@ -35,6 +35,9 @@ internal sealed unsafe class ConsumerCounters : IDisposable
         _base = pointer + view.PointerOffset;
     }
 
+    /// <summary>Where counter files are: shared memory where the system has it, else the temporary folder.</summary>
+    public static string Folder { get; } = Directory.Exists("/dev/shm") ? "/dev/shm" : System.IO.Path.GetTempPath();
+
     /// <summary>The file (until removed).</summary>
     public string Path { get; }
 
@@ -65,8 +68,7 @@ internal sealed unsafe class ConsumerCounters : IDisposable
 
         try
         {
-            string directory = Directory.Exists("/dev/shm") ? "/dev/shm" : System.IO.Path.GetTempPath();
-            string path = System.IO.Path.Combine(directory, $"actorproc-queue-{Environment.ProcessId}-{Convert.ToHexString(RandomNumberGenerator.GetBytes(8))}");
+            string path = System.IO.Path.Combine(Folder, $"actorproc-queue-{Environment.ProcessId}-{Convert.ToHexString(RandomNumberGenerator.GetBytes(8))}");
             var token = RandomNumberGenerator.GetBytes(TokenLength);
             var stream = new FileStream(path, new FileStreamOptions
             {
@@ -97,7 +99,10 @@ internal sealed unsafe class ConsumerCounters : IDisposable
     /// <summary>The owner maps a consumer's counters and removes the file; null when it is not there or not the consumer's (another host).</summary>
     public static ConsumerCounters? Open(string path, byte[] token)
     {
-        if (OperatingSystem.IsWindows() || token.Length != TokenLength || !System.IO.Path.GetFileName(path).StartsWith("actorproc-queue-", StringComparison.Ordinal))
+        // Only a counters file (name and folder) is ever opened, and removed, on a peer's word.
+        if (OperatingSystem.IsWindows() || token.Length != TokenLength
+            || !System.IO.Path.GetFileName(path).StartsWith("actorproc-queue-", StringComparison.Ordinal)
+            || System.IO.Path.GetFullPath(System.IO.Path.GetDirectoryName(path) ?? "").TrimEnd('/') != System.IO.Path.GetFullPath(Folder).TrimEnd('/'))
         {
             return null;
         }

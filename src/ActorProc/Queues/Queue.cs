@@ -119,6 +119,9 @@ public class Queue<T>
 
     private protected IActorRef Owner => _owner;
 
+    /// <summary>Whether this process owns the queue (its handles then work on the queue's state directly).</summary>
+    internal bool IsOwnedHere => Local is not null;
+
     private CancellationToken OwnerGone
     {
         get
