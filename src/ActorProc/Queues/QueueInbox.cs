@@ -276,7 +276,7 @@ internal sealed class QueueInbox : IThreadPoolWorkItem
     // signal, then call Unwait. Asks for more items (when `ask`) once what is held and on its way fell to half the window.
     private bool Step<T>(long entry, bool waited, bool register, out T value, bool ask = true)
     {
-        QueueDemand? demand;
+        object? message;
         ExceptionDispatchInfo? failure = null;
         bool took;
         bool flush = false;
@@ -324,16 +324,24 @@ internal sealed class QueueInbox : IThreadPoolWorkItem
                 took = true;
             }
 
-            demand = ask ? Demand() : null;
-            if (demand is null && took && (_promptAcks || !_countersMapped))
+            message = ask ? Demand() : null;
+            if (message is null)
             {
-                flush = true;
+                if (!took)
+                {
+                    // About to wait: the acknowledgements go now (on this thread, which has nothing else to do).
+                    message = TakeAck();
+                }
+                else
+                {
+                    flush = _promptAcks || !_countersMapped;
+                }
             }
         }
 
-        if (demand is not null)
+        if (message is not null)
         {
-            _owner.Tell(demand, ActorRefs.NoSender);
+            _owner.Tell(message, ActorRefs.NoSender);
         }
         else if (flush)
         {
@@ -342,6 +350,20 @@ internal sealed class QueueInbox : IThreadPoolWorkItem
 
         failure?.Throw();
         return took;
+    }
+
+    // Under the gate: the pending acknowledgements as a message, if any.
+    private QueueAck? TakeAck()
+    {
+        if (_returned == _returnedSent && _done == _doneSent)
+        {
+            return null;
+        }
+
+        var ack = new QueueAck(_self, (int)(_returned - _returnedSent), (int)(_done - _doneSent));
+        _returnedSent = _returned;
+        _doneSent = _done;
+        return ack;
     }
 
     // Under the gate: a demand when what is held and on its way fell to half the window (it carries the pending acknowledgements).
@@ -394,15 +416,10 @@ internal sealed class QueueInbox : IThreadPoolWorkItem
 
     private void FlushAcks()
     {
-        QueueAck? ack = null;
+        QueueAck? ack;
         lock (_gate)
         {
-            if (_returned > _returnedSent || _done > _doneSent)
-            {
-                ack = new QueueAck(_self, (int)(_returned - _returnedSent), (int)(_done - _doneSent));
-                _returnedSent = _returned;
-                _doneSent = _done;
-            }
+            ack = TakeAck();
         }
 
         if (ack is not null)
