@@ -6,10 +6,10 @@ namespace ActorProc.Benchmarks.Macro;
 /// <summary>One-way queue throughput between processes.</summary>
 public static class QueueScenarios
 {
-    /// <summary>Items per second through an unbounded queue from a producer child to the parent, which owns the queue.</summary>
-    public static double OneWay(int items)
+    /// <summary>Items per second through a queue (bounded when <paramref name="maxsize"/> &gt; 0) from a producer child to the parent, which owns the queue.</summary>
+    public static double OneWay(int items, int maxsize = 0)
     {
-        var q = new mp.Queue<int>();
+        var q = new mp.Queue<int>(maxsize);
         var producer = new mp.Process(() =>
         {
             for (int i = 0; i < items; i++)

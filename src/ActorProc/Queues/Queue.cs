@@ -18,7 +18,8 @@ namespace ActorProc.Multiprocessing;
 /// <para>In the owning process, puts and gets work on the queue's state directly (no message). A process putting on
 /// an unbounded queue owned elsewhere sends its puts in batches, as Python's feeder thread does: they are on their
 /// way when <c>Put</c> returns, this process's own <c>Count</c>, gets and <c>Join</c> see them, and they are
-/// flushed before it exits. A consuming process elsewhere receives items many per message, ahead of its gets (up
+/// flushed before it exits. On a bounded queue such a process puts against space the owner reserved for it (as a
+/// slot of Python's semaphore), asking for more only when it has none left. A consuming process elsewhere receives items many per message, ahead of its gets (up
 /// to about a millisecond of its own work between gets, at most 512 items).</para>
 /// <para>Crash safety: items delivered to a consumer process that dies before its <c>Get</c> returned them go back
 /// to the queue for the others, in order; an item whose <c>Get</c> returned is never delivered again. On one host
@@ -138,6 +139,8 @@ public class Queue<T>
 
     private QueueInbox Inbox => _inbox ??= QueueInbox.For(_owner, Kind, promptAcks: _maxsize > 0 || Joinable);
 
+    private PutBuffer PutBufferHere => _putBuffer ??= PutBuffer.For(_owner, Kind, _maxsize);
+
     /// <summary>Adds an item, waiting for space up to <paramref name="timeout"/> when the queue is bounded.</summary>
     /// <param name="item">The item.</param>
     /// <param name="timeout">How long to wait for space; null waits for ever, <see cref="TimeSpan.Zero"/> does not wait.</param>
@@ -190,7 +193,14 @@ public class Queue<T>
             return;
         }
 
-        await OwnerCall.AskAsync<QueuePutResult>(_owner, new QueuePutWait(SerializeToArray(item), -1), Kind, cancellationToken: cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await PutBufferHere.PutAsync(ProcessRuntime.Get().Serializer, item, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SerializationException e)
+        {
+            throw CannotPut(e);
+        }
     }
 
     /// <summary>Removes and returns the next item, waiting up to <paramref name="timeout"/>.</summary>
@@ -346,8 +356,14 @@ public class Queue<T>
             return true;
         }
 
-        long timeoutMs = timeout == Timeout.InfiniteTimeSpan ? -1 : (long)timeout.TotalMilliseconds;
-        return OwnerCall.Ask<QueuePutResult>(_owner, new QueuePutWait(SerializeToArray(item), timeoutMs), Kind).Accepted;
+        try
+        {
+            return PutBufferHere.TryPut(ProcessRuntime.Get().Serializer, item, timeout == Timeout.InfiniteTimeSpan ? null : timeout);
+        }
+        catch (SerializationException e)
+        {
+            throw CannotPut(e);
+        }
     }
 
     private QueueItem SerializeLocal(T item)
@@ -362,23 +378,11 @@ public class Queue<T>
         }
     }
 
-    private byte[] SerializeToArray(T item)
-    {
-        try
-        {
-            return ProcessRuntime.Get().Serializer.SerializeToArray(item);
-        }
-        catch (SerializationException e)
-        {
-            throw CannotPut(e);
-        }
-    }
-
     private void PutRemote(T item)
     {
         try
         {
-            (_putBuffer ??= PutBuffer.For(_owner)).Add(ProcessRuntime.Get().Serializer, item);
+            PutBufferHere.Add(ProcessRuntime.Get().Serializer, item);
         }
         catch (SerializationException e)
         {

@@ -31,8 +31,12 @@ internal sealed class QueueCore
     private readonly List<TaskCompletionSource> _joiners = [];
     private readonly Dictionary<IActorRef, RemoteConsumer> _consumers = [];
     private readonly List<RemoteConsumer> _order = [];
+    private readonly Dictionary<IActorRef, RemoteProducer> _producers = [];
+    private readonly LinkedList<RemoteProducer> _askers = new();
     private int _next;
     private int _delivered;
+    private long _reserved;
+    private long _tickets;
     private long _unfinished;
     private long _localTaken;
     private long _localDone;
@@ -56,8 +60,11 @@ internal sealed class QueueCore
         }
     }
 
-    // Items delivered to other processes and not yet returned by their gets still take space.
-    private bool HasSpace => _maxsize <= 0 || _items.Count + _delivered < _maxsize;
+    // Items delivered to other processes and not yet returned by their gets still take space, and so does the
+    // space reserved for producer processes (their credits).
+    private long Free => _maxsize - (_items.Count + _delivered + _reserved);
+
+    private bool HasSpace => _maxsize <= 0 || Free > 0;
 
     /// <summary>The core of the queue whose owner actor is <paramref name="owner"/> when it was created in this process.</summary>
     public static QueueCore? Find(IActorRef owner) => Cores.GetValueOrDefault(owner);
@@ -76,11 +83,18 @@ internal sealed class QueueCore
         }
     }
 
-    /// <summary>Adds a producer process's batch (see <see cref="QueuePutBatch"/>), in order.</summary>
-    public void AddBatch(byte[] data, int[] ends)
+    /// <summary>Adds a producer process's batch (see <see cref="QueuePutBatch"/>), in order; on a bounded queue the items use the space reserved for <paramref name="producer"/>.</summary>
+    public void AddBatch(byte[] data, int[] ends, IActorRef? producer)
     {
         lock (_gate)
         {
+            if (producer is not null && _producers.TryGetValue(producer, out var p))
+            {
+                long used = Math.Min(p.Reserved, ends.Length);
+                p.Reserved -= used;
+                _reserved -= used;
+            }
+
             QueueItem.Slice(data, ends, _items);
             _unfinished += ends.Length;
             Pump();
@@ -97,7 +111,7 @@ internal sealed class QueueCore
         lock (_gate)
         {
             waiter = null;
-            if (HasSpace && _putters.Count == 0)
+            if (HasSpace && _putters.Count == 0 && _askers.Count == 0)
             {
                 _items.AddLast(item);
                 _unfinished++;
@@ -110,8 +124,9 @@ internal sealed class QueueCore
                 return false;
             }
 
-            waiter = new QueueWaiter<bool>(_gate, false, item);
+            waiter = new QueueWaiter<bool>(_gate, false, item) { Ticket = ++_tickets };
             waiter.Enqueue(_putters, timeout, cancellationToken);
+            Recall();
             return false;
         }
     }
@@ -258,10 +273,71 @@ internal sealed class QueueCore
         }
     }
 
+    /// <summary>The producer process behind <paramref name="producer"/>, recorded now if new (<paramref name="added"/>: the caller watches its process).</summary>
+    public RemoteProducer Producer(IActorRef producer, out bool added)
+    {
+        lock (_gate)
+        {
+            added = !_producers.TryGetValue(producer, out var known);
+            if (known is null)
+            {
+                known = new RemoteProducer(producer, Handles.ProcessLiveness.WatchTarget(Handles.ProcessLiveness.ProcessOf(producer)));
+                _producers[producer] = known;
+            }
+
+            return known;
+        }
+    }
+
+    /// <summary>A producer asks for space for up to <paramref name="want"/> items; it gets credits once there is space, in turn with waiting puts.</summary>
+    public void AskCredits(RemoteProducer producer, int want)
+    {
+        lock (_gate)
+        {
+            if (!_producers.ContainsKey(producer.Ref))
+            {
+                return;
+            }
+
+            producer.Recalled = false;
+            producer.Wanted = Math.Max(1, want);
+            if (producer.Node is null)
+            {
+                producer.Ticket = ++_tickets;
+                producer.Node = _askers.AddLast(producer);
+            }
+
+            Pump();
+        }
+    }
+
+    /// <summary>The producer no longer waits for space.</summary>
+    public void CancelCredits(RemoteProducer producer)
+    {
+        lock (_gate)
+        {
+            DropAsk(producer);
+        }
+    }
+
+    /// <summary>The producer gives back <paramref name="count"/> unused credits (after the items that used the others).</summary>
+    public void ReturnCredits(RemoteProducer producer, int count)
+    {
+        lock (_gate)
+        {
+            long back = Math.Min(producer.Reserved, count);
+            producer.Reserved -= back;
+            _reserved -= back;
+            producer.Recalled = false;
+            Pump();
+        }
+    }
+
     /// <summary>
     /// The process behind <paramref name="watch"/> died: what its consumer held and its gets had not returned (for
     /// a JoinableQueue: had not marked done) goes back to the front of the queue, in order. Its shared counters,
-    /// when the owner mapped them, say exactly how many items its gets returned, acknowledged or not.
+    /// when the owner mapped them, say exactly how many items its gets returned, acknowledged or not. The space
+    /// reserved for it as a producer is free again.
     /// </summary>
     public void ProcessGone(IActorRef watch)
     {
@@ -288,6 +364,14 @@ internal sealed class QueueCore
                 _order.RemoveAt(i);
             }
 
+            // The space reserved for a dead producer is free again (the items it sent before it died arrived before this).
+            foreach (var producer in _producers.Values.Where(p => watch.Equals(p.Watch)).ToList())
+            {
+                DropAsk(producer);
+                _reserved -= producer.Reserved;
+                _producers.Remove(producer.Ref);
+            }
+
             Pump();
         }
     }
@@ -300,7 +384,7 @@ internal sealed class QueueCore
             _localTaken++;
         }
 
-        if (_putters.Count > 0)
+        if (_putters.Count > 0 || _askers.Count > 0)
         {
             Pump();
         }
@@ -308,7 +392,9 @@ internal sealed class QueueCore
         return item;
     }
 
-    // Serves waiting local gets, admits waiting puts while there is space, then delivers to consumer processes.
+    // Serves waiting local gets, admits waiting puts and grants waiting producers' asks in turn while there is
+    // space, asks producers holding credits to give back what they do not use while anything still waits for
+    // space, then delivers to consumer processes.
     private void Pump()
     {
         bool moved = true;
@@ -327,16 +413,60 @@ internal sealed class QueueCore
                 moved = true;
             }
 
-            while (_putters.First is { } putter && HasSpace)
+            while (HasSpace && (_putters.First is not null || _askers.First is not null))
             {
-                _items.AddLast(putter.Value.Item);
-                _unfinished++;
-                putter.Value.Complete(true);
-                moved = true;
+                var putter = _putters.First;
+                var asker = _askers.First;
+                if (asker is null || (putter is not null && putter.Value.Ticket < asker.Value.Ticket))
+                {
+                    _items.AddLast(putter!.Value.Item);
+                    _unfinished++;
+                    putter.Value.Complete(true);
+                    moved = true;
+                }
+                else
+                {
+                    var producer = asker.Value;
+                    int granted = (int)Math.Min(producer.Wanted, Free);
+                    DropAsk(producer);
+                    producer.Reserved += granted;
+                    _reserved += granted;
+                    producer.Ref.Tell(new QueueCredits(granted), ActorRefs.NoSender);
+                }
             }
         }
 
+        Recall();
         DeliverToConsumers();
+    }
+
+    // While puts wait for space, producers that may hold unused credits are asked (once) to give them back.
+    private void Recall()
+    {
+        if (_reserved == 0 || (_putters.Count == 0 && _askers.Count == 0))
+        {
+            return;
+        }
+
+        foreach (var producer in _producers.Values)
+        {
+            if (producer.Reserved > 0 && !producer.Recalled && producer.Node is null)
+            {
+                producer.Recalled = true;
+                producer.Ref.Tell(new QueueCreditRecall(), ActorRefs.NoSender);
+            }
+        }
+    }
+
+    private void DropAsk(RemoteProducer producer)
+    {
+        if (producer.Node is { List: { } list } node)
+        {
+            list.Remove(node);
+        }
+
+        producer.Node = null;
+        producer.Wanted = 0;
     }
 
     // Round-robin over consumers with demand, each getting up to its demand, FIFO overall.

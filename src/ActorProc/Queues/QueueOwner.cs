@@ -4,9 +4,10 @@ namespace ActorProc.Multiprocessing.Queues;
 
 /// <summary>
 /// The actor that owns a queue, in the process that created it: it applies to the queue's <see cref="QueueCore"/>
-/// what handles in other processes send (batches of puts, bounded puts, demand and acknowledgements of consumer
-/// processes, counts, joins), and death-watches every consumer process so that the items a dead one held go back
-/// to the queue. Handles in this process use the core directly.
+/// what handles in other processes send (batches of puts, credit asks of producers of a bounded queue, demand and
+/// acknowledgements of consumer processes, counts, joins), and death-watches every consumer and producer process
+/// so that the items a dead consumer held go back to the queue and the space reserved for a dead producer is free
+/// again. Handles in this process use the core directly.
 /// </summary>
 internal sealed class QueueOwner : ReceiveActor
 {
@@ -16,8 +17,10 @@ internal sealed class QueueOwner : ReceiveActor
     public QueueOwner(QueueCore core)
     {
         _core = core;
-        Receive<QueuePutBatch>(batch => _core.AddBatch(batch.Data, batch.Ends));
-        Receive<QueuePutWait>(OnPutWait);
+        Receive<QueuePutBatch>(batch => _core.AddBatch(batch.Data, batch.Ends, batch.Producer));
+        Receive<QueueCreditAsk>(ask => _core.AskCredits(ProducerOf(ask.Producer), ask.Want));
+        Receive<QueueCreditCancel>(cancel => _core.CancelCredits(ProducerOf(cancel.Producer)));
+        Receive<QueueCreditReturn>(back => _core.ReturnCredits(ProducerOf(back.Producer), back.Count));
         Receive<QueueSubscribe>(subscribe =>
             subscribe.Inbox.Tell(new QueueSubscribed(ConsumerOf(subscribe.Inbox, subscribe.CountersPath, subscribe.Token).Counters is not null), ActorRefs.NoSender));
         Receive<QueueDemand>(demand => _core.Demand(ConsumerOf(demand.Inbox), demand.Count, demand.Returned, demand.Done));
@@ -40,25 +43,6 @@ internal sealed class QueueOwner : ReceiveActor
         Receive<Terminated>(terminated => _core.ProcessGone(terminated.ActorRef));
     }
 
-    private void OnPutWait(QueuePutWait put)
-    {
-        var replyTo = Sender;
-        var timeout = put.TimeoutMs < 0 ? (TimeSpan?)null : TimeSpan.FromMilliseconds(put.TimeoutMs);
-        bool added = _core.TryAdd(new QueueItem(put.Item, 0, put.Item.Length), timeout, CancellationToken.None, out var waiter);
-        if (waiter is null)
-        {
-            replyTo.Tell(new QueuePutResult(added));
-            return;
-        }
-
-        waiter.Task.ContinueWith(
-            static (t, r) => ((IActorRef)r!).Tell(new QueuePutResult(t.Result)),
-            replyTo,
-            CancellationToken.None,
-            TaskContinuationOptions.ExecuteSynchronously,
-            TaskScheduler.Default);
-    }
-
     private RemoteConsumer ConsumerOf(IActorRef inbox, string? countersPath = null, byte[]? token = null)
     {
         var consumer = _core.Consumer(inbox, countersPath, token, out bool added);
@@ -68,5 +52,16 @@ internal sealed class QueueOwner : ReceiveActor
         }
 
         return consumer;
+    }
+
+    private RemoteProducer ProducerOf(IActorRef producer)
+    {
+        var known = _core.Producer(producer, out bool added);
+        if (added && known.Watch is not null)
+        {
+            Context.Watch(known.Watch);
+        }
+
+        return known;
     }
 }

@@ -6,15 +6,33 @@ namespace ActorProc.Multiprocessing.Queues;
 // as the bytes the producer serialized them to, many per message: Data holds them back to back and Ends[i] is
 // where item i ends. The owner never needs the item types; each consumer resolves them (and the actor refs in
 // them) in its own process. Handles in the owner's process use the QueueCore directly and send none of these.
+// A producer process of a bounded queue puts against credits, space the owner reserved for it, as a process
+// takes a slot of Python's semaphore: it asks for more only when it has none left.
 
-/// <summary>Items of an unbounded queue from one producer process, in order (one-way).</summary>
-internal sealed record QueuePutBatch(byte[] Data, int[] Ends);
+/// <summary>
+/// Items from one producer process, in order (one-way). On a bounded queue <paramref name="Producer"/> names the
+/// producer whose credits (space reserved for it) the items use; null on an unbounded queue.
+/// </summary>
+internal sealed record QueuePutBatch(byte[] Data, int[] Ends, IActorRef? Producer);
 
-/// <summary>An item of a bounded queue: the owner replies <see cref="QueuePutResult"/> once the item is in, or false when <paramref name="TimeoutMs"/> passed first (-1: wait for ever).</summary>
-internal sealed record QueuePutWait(byte[] Item, long TimeoutMs);
+/// <summary>
+/// A producer process of a bounded queue asks for space for up to <paramref name="Want"/> items (one-way); the owner
+/// answers <see cref="QueueCredits"/> to the producer as soon as there is space for at least one, in turn with the
+/// puts that wait.
+/// </summary>
+internal sealed record QueueCreditAsk(IActorRef Producer, int Want);
 
-/// <summary>Whether a waiting put was accepted.</summary>
-internal sealed record QueuePutResult(bool Accepted);
+/// <summary>Space reserved for <paramref name="Count"/> items of the producer (its credits): puts that use them need no message but their batch.</summary>
+internal sealed record QueueCredits(int Count);
+
+/// <summary>The producer no longer waits for space: its pending ask is dropped (a grant already sent stays its credits).</summary>
+internal sealed record QueueCreditCancel(IActorRef Producer);
+
+/// <summary>The producer gives back <paramref name="Count"/> credits it has not used, after sending the items that used the others.</summary>
+internal sealed record QueueCreditReturn(IActorRef Producer, int Count);
+
+/// <summary>A put waits for space: the producer should give back the credits it is not using (<see cref="QueueCreditReturn"/>).</summary>
+internal sealed record QueueCreditRecall;
 
 /// <summary>
 /// A consumer process's inbox introduces itself, before any demand. <paramref name="CountersPath"/> names its

@@ -26,6 +26,9 @@ internal sealed class QueueWaiter<TResult> : TaskCompletionSource<TResult>
     /// <summary>A put's item.</summary>
     public QueueItem Item { get; }
 
+    /// <summary>Its turn among the puts waiting for space.</summary>
+    public long Ticket { get; set; }
+
     /// <summary>Where it waits in the core (null once it no longer waits).</summary>
     public LinkedListNode<QueueWaiter<TResult>>? Node { get; set; }
 
