@@ -121,6 +121,8 @@ internal sealed class QueueCore
 
             if (timeout == TimeSpan.Zero)
             {
+                // Space held unused by producer processes comes back for the next try.
+                Recall();
                 return false;
             }
 
@@ -128,22 +130,6 @@ internal sealed class QueueCore
             waiter.Enqueue(_putters, timeout, cancellationToken);
             Recall();
             return false;
-        }
-    }
-
-    /// <summary>Takes the next item for a get of this process, if there is one.</summary>
-    public bool TryTake(out QueueItem item)
-    {
-        lock (_gate)
-        {
-            if (_items.Count == 0)
-            {
-                item = default;
-                return false;
-            }
-
-            item = TakeLocal();
-            return true;
         }
     }
 
@@ -436,14 +422,18 @@ internal sealed class QueueCore
             }
         }
 
-        Recall();
+        if (_putters.Count > 0 || _askers.Count > 0)
+        {
+            Recall();
+        }
+
         DeliverToConsumers();
     }
 
-    // While puts wait for space, producers that may hold unused credits are asked (once) to give them back.
+    // While puts wait for space (or one found none), producers that may hold unused credits are asked (once) to give them back.
     private void Recall()
     {
-        if (_reserved == 0 || (_putters.Count == 0 && _askers.Count == 0))
+        if (_reserved == 0)
         {
             return;
         }
