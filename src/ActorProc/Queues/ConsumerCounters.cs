@@ -10,7 +10,8 @@ namespace ActorProc.Multiprocessing.Queues;
 /// the consumer's process has died, so it knows exactly which of the items it delivered there were returned
 /// (never delivered again) and which were not (delivered again) even when the acknowledgements, which are sent
 /// in batches, had not left that process. The file is removed as soon as the owner has mapped it (both mappings
-/// stay valid); a consumer whose owner cannot map it (another host) falls back to the acknowledgements alone.
+/// stay valid) or answered that it cannot (another host: that consumer falls back to acknowledging each get at
+/// once); only a consumer killed within that first round trip leaves its 4 KiB file behind.
 /// </summary>
 internal sealed unsafe class ConsumerCounters : IDisposable
 {

@@ -55,7 +55,6 @@ internal sealed class QueueInbox : IThreadPoolWorkItem
     private long _nextReply;
     private long _replied;
     private int _flushScheduled;
-    private bool _delivered;
     private bool _countersMapped;
 
     private QueueInbox(IActorRef owner, string what, bool promptAcks)
@@ -456,13 +455,6 @@ internal sealed class QueueInbox : IThreadPoolWorkItem
                 _signal.Release(wake);
             }
         }
-
-        if (!_delivered)
-        {
-            // The owner maps the counters before it delivers anything: the file is no longer needed.
-            _delivered = true;
-            _counters?.DeleteFile();
-        }
     }
 
     private sealed class Delivery(byte[] data, int[] ends)
@@ -491,6 +483,9 @@ internal sealed class QueueInbox : IThreadPoolWorkItem
                 {
                     inbox._countersMapped = subscribed.CountersMapped;
                 }
+
+                // Mapped (and removed) by the owner, or of no use to it (another host): the file can go.
+                inbox._counters?.DeleteFile();
             });
         }
     }
