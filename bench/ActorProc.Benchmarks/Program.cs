@@ -67,6 +67,8 @@ if (only is null or "process-start")
 if (only is null or "queue")
 {
     Report("queue-oneway", Enumerable.Range(0, 3).Max(_ => QueueScenarios.OneWay(200_000)), "items/s");
+    Report("queue-oneway-remote-owner", Enumerable.Range(0, 3).Max(_ => QueueScenarios.OneWayRemoteOwner(200_000)), "items/s");
+    Report("queue-oneway-bounded", Enumerable.Range(0, 3).Max(_ => QueueScenarios.OneWay(200_000, maxsize: 1000)), "items/s");
 }
 
 if (only is null or "pipe")

@@ -9,7 +9,8 @@ namespace ActorProc.Multiprocessing;
 /// </summary>
 /// <remarks>
 /// Beyond Python: an item a consumer took but had not marked done when its process died is delivered again
-/// to another consumer, and <see cref="Join"/> does not hang because of it.
+/// to another consumer, and <see cref="Join"/> does not hang because of it. <see cref="TaskDone"/> calls of a
+/// process are sent to the owner in batches, at once (no message from the owning process itself).
 /// </remarks>
 /// <typeparam name="T">The item type.</typeparam>
 public class JoinableQueue<T> : Queue<T>
@@ -23,21 +24,50 @@ public class JoinableQueue<T> : Queue<T>
 
     private protected override string Kind => "JoinableQueue";
 
+    private protected override bool Joinable => true;
+
     /// <summary>Marks one item taken by this process as done.</summary>
     /// <exception cref="InvalidOperationException">Called more times than items were taken in this process.</exception>
-    public void TaskDone() => Inbox.TaskDone();
+    public void TaskDone()
+    {
+        if (Local is { } core)
+        {
+            core.TaskDone(Kind);
+        }
+        else if (ExistingInbox is { } inbox)
+        {
+            inbox.TaskDone();
+        }
+        else
+        {
+            throw new InvalidOperationException($"TaskDone was called more times than items were taken from this {Kind} in this process.");
+        }
+    }
 
     /// <summary>Waits until every item put on the queue has been marked done.</summary>
     /// <exception cref="OwnerProcessGoneException">The queue's owner is gone.</exception>
     public void Join()
     {
+        if (Local is { } core)
+        {
+            core.JoinAsync().GetAwaiter().GetResult();
+            return;
+        }
+
         FlushPuts();
         OwnerCall.Ask<bool>(Owner, new QueueJoin(), Kind);
     }
 
     /// <summary>Completes when every item put on the queue has been marked done.</summary>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled first.</exception>
+    /// <exception cref="OwnerProcessGoneException">The queue's owner is gone.</exception>
     public Task JoinAsync(CancellationToken cancellationToken = default)
     {
+        if (Local is { } core)
+        {
+            return core.JoinAsync().WaitAsync(cancellationToken);
+        }
+
         FlushPuts();
         return OwnerCall.AskAsync<bool>(Owner, new QueueJoin(), Kind, cancellationToken: cancellationToken);
     }

@@ -58,6 +58,88 @@ public sealed class QueueSpec : ChildProcessSpec
     }
 
     [Fact]
+    public void A_producer_process_on_a_full_bounded_queue_waits_until_items_are_taken()
+    {
+        var q = new mp.Queue<int>(maxsize: 2);
+        var finished = new mp.Queue<bool>();
+        Start(new mp.Process(() =>
+        {
+            for (int i = 0; i < 6; i++)
+            {
+                q.Put(i);
+            }
+
+            finished.Put(true);
+        }));
+
+        Assert.True(SpinWait.SpinUntil(() => q.Count == 2, Long));
+        Assert.False(finished.TryGet(out _, TimeSpan.FromMilliseconds(200)), "the producer put past maxsize");
+        Assert.Equal(2, q.Count);
+        for (int i = 0; i < 6; i++)
+        {
+            Assert.Equal(i, q.Get(Long));
+            Assert.True(q.Count <= 2);
+        }
+
+        Assert.True(finished.Get(Long));
+    }
+
+    [Fact]
+    public void Batched_puts_of_small_and_large_items_arrive_whole_and_in_order()
+    {
+        var q = new mp.Queue<string>();
+        var sizes = new[] { 1, 10, 300_000, 5, 70_000, 200_000, 3, 1_000_000, 0, 7 };
+        Start(new mp.Process(() =>
+        {
+            for (int round = 0; round < 3; round++)
+            {
+                for (int i = 0; i < sizes.Length; i++)
+                {
+                    q.Put(new string((char)('a' + i), sizes[i]));
+                }
+            }
+        }));
+
+        for (int round = 0; round < 3; round++)
+        {
+            for (int i = 0; i < sizes.Length; i++)
+            {
+                Assert.Equal(new string((char)('a' + i), sizes[i]), q.Get(Long));
+            }
+        }
+    }
+
+    [Fact]
+    public void A_consumer_process_can_cancel_GetAsync_and_then_receive_items_in_order()
+    {
+        var q = new mp.Queue<int>();
+        var report = new mp.Queue<string>();
+        Start(new mp.Process(async () =>
+        {
+            using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(50));
+            string first;
+            try
+            {
+                first = (await q.GetAsync(cancel.Token)).ToString();
+            }
+            catch (OperationCanceledException)
+            {
+                first = "cancelled";
+            }
+
+            report.Put(first);
+            int a = await q.GetAsync();
+            int b = await q.GetAsync();
+            report.Put($"{a},{b}");
+        }));
+
+        Assert.Equal("cancelled", report.Get(Long));
+        q.Put(1);
+        q.Put(2);
+        Assert.Equal("1,2", report.Get(Long));
+    }
+
+    [Fact]
     public void A_child_producer_and_a_parent_consumer_keep_FIFO_order()
     {
         var q = new mp.Queue<int>();
