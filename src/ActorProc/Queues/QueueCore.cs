@@ -243,6 +243,35 @@ internal sealed class QueueCore
         }
     }
 
+    /// <summary>
+    /// An idle consumer gives back the <paramref name="count"/> oldest items delivered to it that no get returned (after
+    /// acknowledging <paramref name="returned"/> and <paramref name="done"/> more) and cancels its demand: the items go
+    /// back to the front of the queue, in order, for the gets that wait.
+    /// </summary>
+    public void GiveBack(RemoteConsumer consumer, int count, int returned, int done)
+    {
+        lock (_gate)
+        {
+            if (!_consumers.ContainsKey(consumer.Inbox))
+            {
+                return;
+            }
+
+            Acknowledge(consumer, returned, done);
+            int k = Math.Min(count, consumer.Delivered.Count);
+            var back = new ItemRing();
+            for (int i = 0; i < k; i++)
+            {
+                back.AddLast(consumer.Delivered.RemoveFirst());
+            }
+
+            _items.MoveToFront(back);
+            _delivered -= k;
+            consumer.Demand = 0;
+            Pump();
+        }
+    }
+
     /// <summary>A non-blocking get of a consumer: deliver it one item now if there is one, and answer <paramref name="id"/> either way.</summary>
     public void TryTakeFor(RemoteConsumer consumer, long id)
     {

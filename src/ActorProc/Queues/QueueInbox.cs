@@ -30,7 +30,14 @@ internal sealed class QueueInbox : IThreadPoolWorkItem
     /// <summary>How much of the consumer's own work (time between its gets) the window covers.</summary>
     public static readonly TimeSpan WorkAhead = TimeSpan.FromMilliseconds(1);
 
+    /// <summary>
+    /// How long items may stay held here while no get of this process takes any: then they go back to the queue for the
+    /// other processes (a consumer that stopped getting must not keep items others wait for).
+    /// </summary>
+    public static readonly TimeSpan IdleGiveBack = TimeSpan.FromMilliseconds(20);
+
     private static readonly long WorkAheadTicks = (long)(WorkAhead.TotalSeconds * Stopwatch.Frequency);
+    private static readonly long IdleGiveBackTicks = (long)(IdleGiveBack.TotalSeconds * Stopwatch.Frequency);
     private static readonly Dictionary<IActorRef, QueueInbox> Inboxes = [];
     private static volatile QueueInbox[] _all = [];
 
@@ -56,6 +63,9 @@ internal sealed class QueueInbox : IThreadPoolWorkItem
     private long _replied;
     private int _flushScheduled;
     private bool _countersMapped;
+    private long _lastActivity;
+    private Timer? _idleTimer;
+    private bool _idleTimerArmed;
 
     private QueueInbox(IActorRef owner, string what, bool promptAcks)
     {
@@ -320,6 +330,7 @@ internal sealed class QueueInbox : IThreadPoolWorkItem
                 }
 
                 _lastTake = waited ? Stopwatch.GetTimestamp() : entry;
+                _lastActivity = _lastTake;
                 took = true;
             }
 
@@ -436,6 +447,8 @@ internal sealed class QueueInbox : IThreadPoolWorkItem
             {
                 _deliveries.Enqueue(new Delivery(deliver.Data, deliver.Ends));
                 _held += count;
+                _lastActivity = Stopwatch.GetTimestamp();
+                ArmIdleTimer(IdleGiveBack);
             }
 
             if (deliver.Reply == 0)
@@ -455,6 +468,53 @@ internal sealed class QueueInbox : IThreadPoolWorkItem
                 _signal.Release(wake);
             }
         }
+    }
+
+    // Under the gate: checks for idle held items after `due` (one timer per inbox, armed while items are held).
+    private void ArmIdleTimer(TimeSpan due)
+    {
+        if (_idleTimerArmed)
+        {
+            return;
+        }
+
+        _idleTimerArmed = true;
+        _idleTimer ??= new Timer(static state => ((QueueInbox)state!).OnIdleCheck(), this, Timeout.Infinite, Timeout.Infinite);
+        _idleTimer.Change(due, Timeout.InfiniteTimeSpan);
+    }
+
+    // Items held while no get took any for IdleGiveBack go back to the owner, with the demand cancelled and the
+    // window reset; a later get asks again. A get waiting here means nothing is held, so none is given back under it.
+    private void OnIdleCheck()
+    {
+        QueueGiveBack? back = null;
+        lock (_gate)
+        {
+            _idleTimerArmed = false;
+            if (_held == 0)
+            {
+                return;
+            }
+
+            long idle = Stopwatch.GetTimestamp() - _lastActivity;
+            if (idle < IdleGiveBackTicks || _waiting > 0)
+            {
+                ArmIdleTimer(TimeSpan.FromSeconds((double)Math.Max(IdleGiveBackTicks - idle, IdleGiveBackTicks / 4) / Stopwatch.Frequency));
+                return;
+            }
+
+            back = new QueueGiveBack(_self, _held, (int)(_returned - _returnedSent), (int)(_done - _doneSent));
+            _returnedSent = _returned;
+            _doneSent = _done;
+            _deliveries.Clear();
+            _held = 0;
+            _outstanding = 0;
+            _window = 1;
+            _workAverage = -1;
+            _lastTake = 0;
+        }
+
+        _owner.Tell(back, ActorRefs.NoSender);
     }
 
     private sealed class Delivery(byte[] data, int[] ends)

@@ -25,6 +25,7 @@ internal sealed class QueueOwner : ReceiveActor
             subscribe.Inbox.Tell(new QueueSubscribed(ConsumerOf(subscribe.Inbox, subscribe.CountersPath, subscribe.Token).Counters is not null), ActorRefs.NoSender));
         Receive<QueueDemand>(demand => _core.Demand(ConsumerOf(demand.Inbox), demand.Count, demand.Returned, demand.Done));
         Receive<QueueAck>(ack => _core.Ack(ConsumerOf(ack.Inbox), ack.Returned, ack.Done));
+        Receive<QueueGiveBack>(back => _core.GiveBack(ConsumerOf(back.Inbox), back.Count, back.Returned, back.Done));
         Receive<QueueTryTake>(take => _core.TryTakeFor(ConsumerOf(take.Inbox), take.Id));
         Receive<QueueCount>(_ => Sender.Tell(_core.Count));
         Receive<QueueJoin>(_ =>

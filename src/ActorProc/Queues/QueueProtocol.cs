@@ -53,6 +53,13 @@ internal sealed record QueueDeliver(byte[] Data, int[] Ends, long Reply);
 /// <summary><paramref name="Returned"/> more items delivered to <paramref name="Inbox"/> were returned by gets, <paramref name="Done"/> more were marked done.</summary>
 internal sealed record QueueAck(IActorRef Inbox, int Returned, int Done);
 
+/// <summary>
+/// An idle consumer process gives back the <paramref name="Count"/> items it held that no get took (the oldest it was
+/// delivered and did not return, after acknowledging <paramref name="Returned"/> and <paramref name="Done"/> more) and
+/// cancels its demand: they go back to the front of the queue for the processes that wait.
+/// </summary>
+internal sealed record QueueGiveBack(IActorRef Inbox, int Count, int Returned, int Done);
+
 /// <summary>Asks for the approximate number of items (replied as an int).</summary>
 internal sealed record QueueCount;
 

@@ -178,6 +178,32 @@ public sealed class QueueSpec : ChildProcessSpec
     }
 
     [Fact]
+    public void Items_a_consumer_process_holds_but_stops_getting_go_back_to_the_queue_for_another_process()
+    {
+        var q = new mp.Queue<int>();
+        var stop = new mp.Event();
+        var putDone = Files["put-done"];
+        q.Put(1);
+
+        // A takes 1 and puts 2: its inbox has asked for one more item ahead, so the owner delivers 2 to A, which never gets again.
+        var a = Start(() =>
+        {
+            q.Put(q.Get() + 1);
+            TempFiles.Write(putDone, "yes");
+            stop.Wait();
+        });
+        Assert.Equal("yes", TempFiles.WaitForText(putDone));
+
+        var got = Files["b-got"];
+        var b = Start(() => TempFiles.Write(got, q.Get(TimeSpan.FromSeconds(30)).ToString()));
+        Assert.True(b.Join(Long));
+        Assert.Equal(0, b.ExitCode);
+        Assert.Equal("2", TempFiles.WaitForText(got));
+        stop.Set();
+        Assert.True(a.Join(Long));
+    }
+
+    [Fact]
     public void Two_child_consumers_share_the_items_without_loss_or_duplicates()
     {
         var work = new mp.Queue<int>();
