@@ -20,6 +20,23 @@ internal sealed class TempContainer(ActorPath path, InternalActorRef parent) : I
 
     public ActorPath NewTempPath() => Path.Child("$" + Interlocked.Increment(ref _counter).ToString("x", System.Globalization.CultureInfo.InvariantCulture));
 
+    /// <summary>
+    /// A path for a long-lived ref registered here by a subsystem (pipe endpoints, pool inboxes, manager stores): named
+    /// <paramref name="prefix"/> plus a random uid in hex, with that uid, so that a ref that comes back after its
+    /// owner is gone never resolves to another one.
+    /// </summary>
+    public ActorPath NewUniquePath(string prefix)
+    {
+        long uid;
+        do
+        {
+            uid = Random.Shared.NextInt64();
+        }
+        while (uid == ActorPath.UndefinedUid);
+
+        return Path.Child(prefix + uid.ToString("x", System.Globalization.CultureInfo.InvariantCulture), uid);
+    }
+
     public void Add(InternalActorRef child) => _children[child.Path.Name] = child;
 
     public void Remove(InternalActorRef child) => _children.TryRemove(KeyValuePair.Create(child.Path.Name, child));

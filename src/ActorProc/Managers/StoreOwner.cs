@@ -27,15 +27,8 @@ internal sealed class StoreOwner : InternalActorRef
     {
         _runtime = runtime;
         _store = store;
-        long uid;
-        do
-        {
-            uid = Random.Shared.NextInt64();
-        }
-        while (uid == ActorPath.UndefinedUid);
-
         var temp = runtime.System.Provider.Temp;
-        Path = temp.Path.Child(kind + uid.ToString("x", CultureInfo.InvariantCulture), uid);
+        Path = temp.NewUniquePath(kind);
         temp.Add(this);
     }
 

@@ -60,14 +60,7 @@ internal sealed class PipeEndpoint : InternalActorRef
         End = end;
         Readable = readable;
         Writable = writable;
-        long uid;
-        do
-        {
-            uid = Random.Shared.NextInt64();
-        }
-        while (uid == ActorPath.UndefinedUid);
-
-        Path = _temp.Path.Child("pipe" + uid.ToString("x", System.Globalization.CultureInfo.InvariantCulture), uid);
+        Path = _temp.NewUniquePath("pipe");
         _state = State.Awaiting;
     }
 

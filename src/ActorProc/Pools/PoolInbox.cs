@@ -21,14 +21,7 @@ internal sealed class PoolInbox : InternalActorRef, IDisposable
         _system = system;
         _core = core;
         _temp = system.Provider.Temp;
-        long uid;
-        do
-        {
-            uid = Random.Shared.NextInt64();
-        }
-        while (uid == ActorPath.UndefinedUid);
-
-        Path = _temp.Path.Child("pool" + uid.ToString("x", CultureInfo.InvariantCulture), uid);
+        Path = _temp.NewUniquePath("pool");
     }
 
     /// <inheritdoc />
