@@ -1,4 +1,3 @@
-using System.Globalization;
 using ActorProc.Actors;
 using ActorProc.Actors.Dispatch;
 using ActorProc.Multiprocessing.Runtime;

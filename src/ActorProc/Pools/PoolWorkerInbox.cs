@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Globalization;
 using ActorProc.Actors;
 using ActorProc.Actors.Dispatch;
 
