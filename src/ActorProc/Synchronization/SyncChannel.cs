@@ -53,8 +53,7 @@ internal sealed class SyncChannel
     public static SyncChannel Create(SyncCore core, string what)
     {
         long id = LocalSyncCores.Register(core);
-        var owner = ProcessRuntime.Get().CreateOwner(Props.Create(() => new SyncOwner(core)));
-        return new SyncChannel(owner, id, what, core);
+        return new SyncChannel(SyncFront.Create(core), id, what, core);
     }
 
     /// <summary>Runs an operation and waits for its result code (not yet checked for failures).</summary>

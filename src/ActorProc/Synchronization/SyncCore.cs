@@ -4,7 +4,7 @@ namespace ActorProc.Multiprocessing.Synchronization;
 
 /// <summary>
 /// The authoritative state of one synchronization object, in the process that created it. Handles of that
-/// process call it directly (no message); handles elsewhere reach it through its <see cref="SyncOwner"/> actor.
+/// process call it directly (no message); handles elsewhere reach it through its <see cref="SyncFront"/>.
 /// Thread-safe: every operation runs under <see cref="Gate"/>.
 /// </summary>
 internal abstract class SyncCore

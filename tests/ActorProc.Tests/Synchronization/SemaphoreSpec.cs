@@ -132,7 +132,8 @@ public sealed class SemaphoreSpec : SyncSpecBase
                         var mine = Path.Combine(Path.GetDirectoryName(inside)!, $"in-{Environment.ProcessId}");
                         File.WriteAllText(mine, "x");
                         int count = Directory.GetFiles(Path.GetDirectoryName(inside)!, "in-*").Length;
-                        File.AppendAllText(inside, count + "\n");
+                        // One log per process: two holders appending to one file at once could lose a line.
+                        File.AppendAllText($"{inside}-{Environment.ProcessId}", count + "\n");
                         Thread.Sleep(2);
                         File.Delete(mine);
                     }
@@ -145,7 +146,7 @@ public sealed class SemaphoreSpec : SyncSpecBase
             JoinOk(p);
         }
 
-        var counts = File.ReadAllLines(inside).Select(int.Parse).ToList();
+        var counts = children.SelectMany(p => File.ReadAllLines($"{inside}-{p.Pid}")).Select(int.Parse).ToList();
         Assert.Equal(40, counts.Count);
         Assert.All(counts, c => Assert.InRange(c, 1, 2));
         Assert.Equal(2, s.Value);
