@@ -51,19 +51,7 @@ internal sealed class DictProxy<TKey, TValue> : IDictionary<TKey, TValue>
 
     public bool ContainsKey(TKey key) => _channel.CallBool(ProxyOp.ContainsKey, key: WriteKey(key));
 
-    public void CopyTo(KeyValuePair<TKey, TValue>[] array, int arrayIndex)
-    {
-        ArgumentNullException.ThrowIfNull(array);
-        ArgumentOutOfRangeException.ThrowIfNegative(arrayIndex);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(arrayIndex, array.Length);
-        var snapshot = Snapshot();
-        if (array.Length - arrayIndex < snapshot.Count)
-        {
-            throw new ArgumentException("Destination array is not long enough to copy all the items in the collection. Check array index and length.", nameof(array));
-        }
-
-        snapshot.CopyTo(array, arrayIndex);
-    }
+    public void CopyTo(KeyValuePair<TKey, TValue>[] array, int arrayIndex) => ProxyChannel.CopySnapshot(Snapshot, array, arrayIndex);
 
     public IEnumerator<KeyValuePair<TKey, TValue>> GetEnumerator() => Snapshot().GetEnumerator();
 

@@ -33,19 +33,7 @@ internal sealed class ListProxy<T> : IList<T>
 
     public bool Contains(T item) => IndexOf(item) >= 0;
 
-    public void CopyTo(T[] array, int arrayIndex)
-    {
-        ArgumentNullException.ThrowIfNull(array);
-        ArgumentOutOfRangeException.ThrowIfNegative(arrayIndex);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(arrayIndex, array.Length);
-        var snapshot = Snapshot();
-        if (array.Length - arrayIndex < snapshot.Count)
-        {
-            throw new ArgumentException("Destination array is not long enough to copy all the items in the collection. Check array index and length.", nameof(array));
-        }
-
-        snapshot.CopyTo(array, arrayIndex);
-    }
+    public void CopyTo(T[] array, int arrayIndex) => ProxyChannel.CopySnapshot(Snapshot, array, arrayIndex);
 
     public IEnumerator<T> GetEnumerator() => Snapshot().GetEnumerator();
 

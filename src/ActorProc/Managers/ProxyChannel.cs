@@ -12,6 +12,24 @@ namespace ActorProc.Multiprocessing.Managers;
 /// </summary>
 internal sealed class ProxyChannel
 {
+    /// <summary>
+    /// <see cref="ICollection{T}.CopyTo"/> of a proxy: the arguments are checked before the round trip, then a snapshot
+    /// is copied (ArgumentException when it does not fit).
+    /// </summary>
+    public static void CopySnapshot<T>(Func<List<T>> snapshot, T[] array, int arrayIndex)
+    {
+        ArgumentNullException.ThrowIfNull(array);
+        ArgumentOutOfRangeException.ThrowIfNegative(arrayIndex);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(arrayIndex, array.Length);
+        var items = snapshot();
+        if (array.Length - arrayIndex < items.Count)
+        {
+            throw new ArgumentException("Destination array is not long enough to copy all the items in the collection. Check array index and length.", nameof(array));
+        }
+
+        items.CopyTo(array, arrayIndex);
+    }
+
     // Room left in a frame for the request around a key and a value.
     private const int FrameMargin = 64 * 1024;
 
