@@ -1,5 +1,5 @@
 using ActorProc.Actors;
-using ActorProc.Actors.Dispatch;
+using ActorProc.Multiprocessing.Handles;
 using ActorProc.Multiprocessing.Runtime;
 
 namespace ActorProc.Multiprocessing.Managers;
@@ -16,29 +16,17 @@ namespace ActorProc.Multiprocessing.Managers;
 /// which is how proxy calls fail with <see cref="OwnerProcessGoneException"/>. A request that throws (a key whose
 /// equality throws, say) is answered with a fault; nothing escapes to the remoting reader.
 /// </remarks>
-internal sealed class StoreOwner : InternalActorRef
+internal sealed class StoreOwner : DirectRef
 {
     private readonly object _lock = new();
     private readonly Func<ProxyRequest, object> _store;
-    private readonly ProcessRuntime _runtime;
 
     public StoreOwner(ProcessRuntime runtime, string kind, Func<ProxyRequest, object> store)
+        : base(runtime.System, kind)
     {
-        _runtime = runtime;
         _store = store;
-        var temp = runtime.System.Provider.Temp;
-        Path = temp.NewUniquePath(kind);
-        temp.Add(this);
+        Register();
     }
-
-    /// <inheritdoc />
-    public override ActorPath Path { get; }
-
-    /// <inheritdoc />
-    public override InternalActorRef? Parent => _runtime.System.Provider.Temp;
-
-    /// <inheritdoc />
-    public override ActorSystem? OwnerSystem => _runtime.System;
 
     /// <summary>Runs a <see cref="ProxyRequest"/> and replies to <paramref name="sender"/>; anything else is ignored.</summary>
     public override void Tell(object message, IActorRef? sender)
@@ -64,8 +52,4 @@ internal sealed class StoreOwner : InternalActorRef
         sender.Tell(reply, this);
     }
 
-    /// <inheritdoc />
-    public override void SendSystemMessage(SystemMessage message)
-    {
-    }
 }

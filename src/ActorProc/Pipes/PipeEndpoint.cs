@@ -1,6 +1,5 @@
 using System.Net.Sockets;
 using ActorProc.Actors;
-using ActorProc.Actors.Dispatch;
 using ActorProc.Multiprocessing.Handles;
 using ActorProc.Multiprocessing.Runtime;
 
@@ -18,7 +17,7 @@ namespace ActorProc.Multiprocessing.Pipes;
 /// elsewhere (<see cref="PipeRetire"/>). Locks: <c>_sendLock</c> may be held while taking any endpoint's
 /// <c>_lock</c>; nothing is sent while a <c>_lock</c> is held.
 /// </remarks>
-internal sealed class PipeEndpoint : InternalActorRef
+internal sealed class PipeEndpoint : DirectRef
 {
     private const int ReadSliceMs = 100;
     private const int MaxAsyncPollMs = 20;
@@ -26,7 +25,6 @@ internal sealed class PipeEndpoint : InternalActorRef
     private readonly object _sendLock = new();
     private readonly System.Collections.Generic.Queue<PipeData> _ready = new();
     private readonly ProcessRuntime _runtime;
-    private readonly TempContainer _temp;
     private IActorRef _owner = ActorRefs.Nobody;
     private CancellationTokenRegistration _ownerWatch;
     private volatile State _state;
@@ -53,14 +51,13 @@ internal sealed class PipeEndpoint : InternalActorRef
     private int _linkBalance;
 
     private PipeEndpoint(ProcessRuntime runtime, Guid pipe, int end, bool readable, bool writable)
+        : base(runtime.System, "pipe")
     {
         _runtime = runtime;
-        _temp = runtime.System.Provider.Temp;
         Pipe = pipe;
         End = end;
         Readable = readable;
         Writable = writable;
-        Path = _temp.NewUniquePath("pipe");
         _state = State.Awaiting;
     }
 
@@ -103,16 +100,7 @@ internal sealed class PipeEndpoint : InternalActorRef
     }
 
     /// <inheritdoc />
-    public override ActorPath Path { get; }
-
-    /// <inheritdoc />
-    public override InternalActorRef? Parent => _temp;
-
-    /// <inheritdoc />
     public override bool IsTerminated => _state == State.Retired;
-
-    /// <inheritdoc />
-    public override ActorSystem? OwnerSystem => _runtime.System;
 
     /// <summary>Which pipe.</summary>
     public Guid Pipe { get; }
@@ -136,7 +124,7 @@ internal sealed class PipeEndpoint : InternalActorRef
     public static PipeEndpoint Create(ProcessRuntime runtime, Guid pipe, int end, bool readable, bool writable)
     {
         var endpoint = new PipeEndpoint(runtime, pipe, end, readable, writable);
-        endpoint._temp.Add(endpoint);
+        endpoint.Register();
         return endpoint;
     }
 
@@ -209,11 +197,6 @@ internal sealed class PipeEndpoint : InternalActorRef
                 StartThread(() => Link(offer), "actorproc-pipe-link");
                 break;
         }
-    }
-
-    /// <inheritdoc />
-    public override void SendSystemMessage(SystemMessage message)
-    {
     }
 
     /// <summary>
@@ -727,7 +710,7 @@ internal sealed class PipeEndpoint : InternalActorRef
             CloseLinkOut();
         }
 
-        _temp.Remove(this);
+        Unregister();
         _ownerWatch.Dispose();
         PipeRegistry.Forget(_runtime, this);
     }

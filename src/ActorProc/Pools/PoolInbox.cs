@@ -1,5 +1,5 @@
 using ActorProc.Actors;
-using ActorProc.Actors.Dispatch;
+using ActorProc.Multiprocessing.Handles;
 
 namespace ActorProc.Multiprocessing.Pools;
 
@@ -8,38 +8,22 @@ namespace ActorProc.Multiprocessing.Pools;
 /// on the remoting reader thread of the worker's connection and hands the batch straight to the
 /// <see cref="PoolCore"/> (no actor hop between a result and the caller it wakes).
 /// </summary>
-internal sealed class PoolInbox : InternalActorRef, IDisposable
+internal sealed class PoolInbox : DirectRef, IDisposable
 {
-    private readonly TempContainer _temp;
-    private readonly ActorSystem _system;
     private readonly PoolCore _core;
     private volatile bool _disposed;
 
     private PoolInbox(ActorSystem system, PoolCore core)
-    {
-        _system = system;
-        _core = core;
-        _temp = system.Provider.Temp;
-        Path = _temp.NewUniquePath("pool");
-    }
-
-    /// <inheritdoc />
-    public override ActorPath Path { get; }
-
-    /// <inheritdoc />
-    public override InternalActorRef? Parent => _temp;
+        : base(system, "pool") => _core = core;
 
     /// <inheritdoc />
     public override bool IsTerminated => _disposed;
-
-    /// <inheritdoc />
-    public override ActorSystem? OwnerSystem => _system;
 
     /// <summary>A new inbox, registered so that workers can reach it.</summary>
     public static PoolInbox Create(ActorSystem system, PoolCore core)
     {
         var inbox = new PoolInbox(system, core);
-        inbox._temp.Add(inbox);
+        inbox.Register();
         return inbox;
     }
 
@@ -53,14 +37,9 @@ internal sealed class PoolInbox : InternalActorRef, IDisposable
     }
 
     /// <inheritdoc />
-    public override void SendSystemMessage(SystemMessage message)
-    {
-    }
-
-    /// <inheritdoc />
     public void Dispose()
     {
         _disposed = true;
-        _temp.Remove(this);
+        Unregister();
     }
 }

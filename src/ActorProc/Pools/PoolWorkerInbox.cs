@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using ActorProc.Actors;
-using ActorProc.Actors.Dispatch;
+using ActorProc.Multiprocessing.Handles;
 
 namespace ActorProc.Multiprocessing.Pools;
 
@@ -8,32 +8,19 @@ namespace ActorProc.Multiprocessing.Pools;
 /// In a worker process: where the pool sends work. A ref under <c>/temp</c> whose <see cref="Tell"/> runs on the
 /// remoting reader's thread and only queues the batch for the worker's own thread (no actor hop in between).
 /// </summary>
-internal sealed class PoolWorkerInbox : InternalActorRef, IDisposable
+internal sealed class PoolWorkerInbox : DirectRef, IDisposable
 {
     private readonly ConcurrentQueue<PoolWork> _queue = new();
     private readonly SemaphoreSlim _signal = new(0);
-    private readonly TempContainer _temp;
-    private readonly ActorSystem _system;
     private volatile bool _disposed;
 
     private PoolWorkerInbox(ActorSystem system)
+        : base(system, "pool-worker")
     {
-        _system = system;
-        _temp = system.Provider.Temp;
-        Path = _temp.NewUniquePath("pool-worker");
     }
 
     /// <inheritdoc />
-    public override ActorPath Path { get; }
-
-    /// <inheritdoc />
-    public override InternalActorRef? Parent => _temp;
-
-    /// <inheritdoc />
     public override bool IsTerminated => _disposed;
-
-    /// <inheritdoc />
-    public override ActorSystem? OwnerSystem => _system;
 
     /// <summary>True when no batch is waiting.</summary>
     public bool IsEmpty => _queue.IsEmpty;
@@ -42,7 +29,7 @@ internal sealed class PoolWorkerInbox : InternalActorRef, IDisposable
     public static PoolWorkerInbox Create(ActorSystem system)
     {
         var inbox = new PoolWorkerInbox(system);
-        inbox._temp.Add(inbox);
+        inbox.Register();
         return inbox;
     }
 
@@ -54,11 +41,6 @@ internal sealed class PoolWorkerInbox : InternalActorRef, IDisposable
             _queue.Enqueue(work);
             _signal.Release();
         }
-    }
-
-    /// <inheritdoc />
-    public override void SendSystemMessage(SystemMessage message)
-    {
     }
 
     /// <summary>The next batch, waiting for one when none is queued.</summary>
@@ -77,6 +59,6 @@ internal sealed class PoolWorkerInbox : InternalActorRef, IDisposable
     public void Dispose()
     {
         _disposed = true;
-        _temp.Remove(this);
+        Unregister();
     }
 }

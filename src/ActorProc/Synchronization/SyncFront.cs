@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using ActorProc.Actors;
-using ActorProc.Actors.Dispatch;
 using ActorProc.Multiprocessing.Handles;
 using ActorProc.Multiprocessing.Runtime;
 
@@ -18,34 +17,22 @@ namespace ActorProc.Multiprocessing.Synchronization;
 /// what it held. Calls that arrive from a process already known dead are ignored. It never sends a death notification:
 /// it lives as long as its process, whose end a watcher elsewhere learns from its association.
 /// </remarks>
-internal sealed class SyncFront : InternalActorRef
+internal sealed class SyncFront : DirectRef
 {
     private readonly object _lock = new();
     private readonly SyncCore _core;
-    private readonly ActorSystem _system;
     private readonly IActorRef _watcher;
     private readonly Dictionary<Address, IActorRef?> _callers = [];   // caller process -> its watch target (null: this process)
     private readonly HashSet<Address> _gone = [];
     private readonly ConcurrentDictionary<long, Pending> _pending = new();
 
     private SyncFront(ProcessRuntime runtime, SyncCore core)
+        : base(runtime.System, "sync")
     {
         _core = core;
-        _system = runtime.System;
-        var temp = runtime.System.Provider.Temp;
-        Path = temp.NewUniquePath("sync");
         _watcher = runtime.CreateOwner(Props.Create(() => new SyncOwner(this)));
-        temp.Add(this);
+        Register();
     }
-
-    /// <inheritdoc />
-    public override ActorPath Path { get; }
-
-    /// <inheritdoc />
-    public override InternalActorRef? Parent => _system.Provider.Temp;
-
-    /// <inheritdoc />
-    public override ActorSystem? OwnerSystem => _system;
 
     /// <summary>The front of <paramref name="core"/> in this process, registered so that handles elsewhere reach it.</summary>
     public static SyncFront Create(SyncCore core) => new(ProcessRuntime.Get(), core);
@@ -66,11 +53,6 @@ internal sealed class SyncFront : InternalActorRef
 
                 break;
         }
-    }
-
-    /// <inheritdoc />
-    public override void SendSystemMessage(SystemMessage message)
-    {
     }
 
     /// <summary>The process at <paramref name="process"/> died (its watch fired): drop its waiters and give back what it held.</summary>
