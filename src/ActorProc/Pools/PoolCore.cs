@@ -263,9 +263,7 @@ internal sealed class PoolCore
             }
 
             _state = PoolState.Terminated;
-            dropped = [.. _retry, .. _queue];
-            _retry.Clear();
-            _queue.Clear();
+            dropped = TakeQueuedLocked();
             foreach (var worker in _workers.Values)
             {
                 dropped.AddRange(worker.InFlight);
@@ -288,10 +286,7 @@ internal sealed class PoolCore
         List<PoolTask> dropped;
         lock (_lock)
         {
-            dropped = [.. _retry, .. _queue];
-            _retry.Clear();
-            _queue.Clear();
-            _outstanding -= dropped.Count;
+            dropped = TakeQueuedLocked();
             DispatchLocked();
         }
 
@@ -356,10 +351,7 @@ internal sealed class PoolCore
             _initFailures++;
             if (!_workers.Values.Any(w => w.Inbox is not null))
             {
-                dropped = [.. _retry, .. _queue];
-                _retry.Clear();
-                _queue.Clear();
-                _outstanding -= dropped.Count;
+                dropped = TakeQueuedLocked();
             }
         }
 
@@ -432,10 +424,7 @@ internal sealed class PoolCore
         lock (_lock)
         {
             _workers.Remove(workerId);
-            dropped = [.. _retry, .. _queue];
-            _retry.Clear();
-            _queue.Clear();
-            _outstanding -= dropped.Count;
+            dropped = TakeQueuedLocked();
             DispatchLocked();
         }
 
@@ -443,6 +432,16 @@ internal sealed class PoolCore
         {
             task.Sink.OnFailure(task.Index, new InvalidOperationException($"{Name} could not start a worker process: {error.Message}", error));
         }
+    }
+
+    // Under the lock: removes every task no worker has got yet (retries first, as they would run) and returns them.
+    private List<PoolTask> TakeQueuedLocked()
+    {
+        List<PoolTask> taken = [.. _retry, .. _queue];
+        _retry.Clear();
+        _queue.Clear();
+        _outstanding -= taken.Count;
+        return taken;
     }
 
     /// <summary>Results from a worker (on the remoting reader thread of its connection).</summary>
