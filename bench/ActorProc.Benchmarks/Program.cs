@@ -19,7 +19,7 @@ if (mode == "micro")
 
 if (mode != "macro")
 {
-    Console.Error.WriteLine($"Unknown mode '{mode}': use 'macro [pingpong|ask|remote-pingpong|remote-roundtrip|idle-actor-memory|process-start|process-memory|queue|pipe|sync|shared-value|pool|manager-dict-set]' or 'micro [BenchmarkDotNet arguments]'.");
+    Console.Error.WriteLine($"Unknown mode '{mode}': use 'macro [pingpong|ask|remote-pingpong|remote-roundtrip|idle-actor-memory|process-start|process-memory|queue|pipe|sync|shared-value|pool|pool-cpu|manager-dict-set]' or 'micro [BenchmarkDotNet arguments]'.");
     return 2;
 }
 
@@ -102,6 +102,10 @@ if (only is null or "pool")
     Report("executor-submit", PoolScenarios.ExecutorSubmit(), "items/s");
     Report("pool-start", PoolScenarios.Start(spare: true), "ms");
     Report("pool-start-cold", PoolScenarios.Start(spare: false), "ms");
+}
+
+if (only is null or "pool" or "pool-cpu")
+{
     Report("pool-cpu-speedup", PoolScenarios.CpuSpeedup(), "x");
 }
 
