@@ -102,6 +102,7 @@ if (only is null or "pool")
     Report("executor-submit", PoolScenarios.ExecutorSubmit(), "items/s");
     Report("pool-start", PoolScenarios.Start(spare: true), "ms");
     Report("pool-start-cold", PoolScenarios.Start(spare: false), "ms");
+    Report("pool-lifecycle", PoolScenarios.Start(spare: true, whole: true), "ms");
 }
 
 if (only is null or "pool" or "pool-cpu")

@@ -6,6 +6,7 @@
 - executor-submit: futures/s of ProcessPoolExecutor(2).submit(f) x N, then waiting for all.
 - pool-start: ms from Pool(2) to the first apply result (default start method, fork on Linux);
   pool-start-cold: the same with the 'spawn' start method (fresh interpreters, as ActorProc's cold start).
+- pool-lifecycle: ms of `with Pool(2) as pool: pool.apply(f)`, start to the end of the with block (default start method).
 - pool-cpu-speedup: time of a CPU-bound map on Pool(1) over the time on Pool(2).
 """
 import concurrent.futures as cf
@@ -74,12 +75,15 @@ def executor_rate(count=5000, runs=3):
         return best
 
 
-def start_ms(ctx, runs=7):
+def start_ms(ctx, runs=7, whole=False):
     times = []
     for _ in range(runs + 1):
         t = time.perf_counter()
         with ctx.Pool(2) as pool:
             pool.apply(one)
+            if not whole:
+                times.append((time.perf_counter() - t) * 1000)
+        if whole:
             times.append((time.perf_counter() - t) * 1000)
     return statistics.median(times[1:])
 
@@ -107,4 +111,5 @@ if __name__ == "__main__":
     print(f"executor-submit {executor_rate():.2f} items/s", flush=True)
     print(f"pool-start {start_ms(mp.get_context()):.2f} ms", flush=True)
     print(f"pool-start-cold {start_ms(mp.get_context('spawn')):.2f} ms", flush=True)
+    print(f"pool-lifecycle {start_ms(mp.get_context(), whole=True):.2f} ms", flush=True)
     print(f"pool-cpu-speedup {cpu_speedup():.2f} x", flush=True)
