@@ -8,9 +8,13 @@ internal static partial class Posix
     public const int SIGKILL = 9;
     public const int SIGTERM = 15;
     private const int PR_SET_PDEATHSIG = 1;
+    private const int EPERM = 1;
 
     /// <summary>Sends <paramref name="signal"/> to <paramref name="pid"/>; false when the process is gone.</summary>
     public static bool Signal(int pid, int signal) => kill(pid, signal) == 0;
+
+    /// <summary>Whether a process <paramref name="pid"/> exists (a zombie not yet reaped counts as existing).</summary>
+    public static bool Exists(int pid) => kill(pid, 0) == 0 || Marshal.GetLastPInvokeError() == EPERM;
 
     /// <summary>Asks the kernel to SIGKILL this process when the thread that started it ends (Linux only).</summary>
     public static bool SetParentDeathSignal() => OperatingSystem.IsLinux() && prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0) == 0;

@@ -1,21 +1,37 @@
+using ActorProc.Multiprocessing.Handles;
+using ActorProc.Multiprocessing.Shared;
 using ActorProc.Multiprocessing.Synchronization;
 
 namespace ActorProc.Multiprocessing;
 
 /// <summary>
 /// A counting semaphore shared by processes, as Python's <c>multiprocessing.Semaphore</c>: a handle that can
-/// be captured by a <see cref="Process"/> target or sent in a message to any process. Waiters get permits in
-/// the order they asked.
+/// be captured by a <see cref="Process"/> target or sent in a message to any process.
 /// </summary>
 /// <remarks>
-/// Crash safety: permits that a process took and had not given back when it died are given back (never
-/// raising the value above the initial value), and the next waiters proceed. When the owner's process is
-/// gone, calls throw <see cref="OwnerProcessGoneException"/> at once.
+/// <para>On one host the semaphore lives in shared memory (as Python's does): <see cref="Acquire"/>,
+/// <see cref="Release"/> and <see cref="Value"/> cost no message; a waiting thread spins for a few microseconds, then
+/// sleeps on a futex until a release in any process wakes it. As in Python, waiting threads are not served in a set
+/// order. Asynchronous waits, and every call from a process that cannot map the memory (another host), go to the
+/// owner in the creating process, which serves them in the order they came.</para>
+/// <para>Crash safety: permits that a process took and had not given back when it died are given back (never
+/// raising the value above the initial value), and the next waiters proceed, however the process died (even in the
+/// middle of an update of the shared state). When the owner's process is gone, calls throw
+/// <see cref="OwnerProcessGoneException"/> at once.</para>
 /// </remarks>
 public class Semaphore
 {
     private readonly SyncChannel _channel;
+    private readonly SharedBlock? _block;
+    private readonly int _offset;
     private readonly bool _bounded;
+
+    // This process's direct access to the shared state; null until the first use here, and for good when it calls by message.
+    [NonSerialized]
+    private SharedSyncState<SemaphoreCell>? _state;
+
+    [NonSerialized]
+    private bool _resolved;
 
     /// <summary>Creates a semaphore owned by this process with <paramref name="value"/> permits.</summary>
     /// <param name="value">The initial number of permits.</param>
@@ -29,12 +45,48 @@ public class Semaphore
     {
         ArgumentOutOfRangeException.ThrowIfNegative(value);
         _bounded = bounded;
-        _channel = SyncChannel.Create(new SemaphoreCore(value, bounded), bounded ? "BoundedSemaphore" : "Semaphore");
+        string what = bounded ? "BoundedSemaphore" : "Semaphore";
+        var (data, block, offset) = SyncArena.Allocate(SemaphoreCell.Words);
+        SemaphoreCell.Initialize(data, value, bounded);
+        var core = new SemaphoreCore(new SemaphoreCell(data));
+        _block = block;
+        _offset = offset;
+        _channel = SyncChannel.Create(core, what);
+        _state = SharedSyncState<SemaphoreCell>.ForOwner(core.Cell);
+        _resolved = true;
     }
 
     /// <summary>The number of free permits (Python's <c>get_value()</c>).</summary>
     /// <exception cref="OwnerProcessGoneException">The process that created the semaphore is gone.</exception>
-    public int Value => _channel.CallChecked(SyncOp.Value);
+    public int Value
+    {
+        get
+        {
+            if (State is { } state)
+            {
+                state.ThrowIfGone(_channel);
+                return state.Cell.Value;
+            }
+
+            return _channel.CallChecked(SyncOp.Value);
+        }
+    }
+
+    private SharedSyncState<SemaphoreCell>? State
+    {
+        get
+        {
+            if (!Volatile.Read(ref _resolved))
+            {
+                _state = _channel.Local is SemaphoreCore core
+                    ? SharedSyncState<SemaphoreCell>.ForOwner(core.Cell)
+                    : SharedSyncState<SemaphoreCell>.Attach(_block, _offset, _channel, static data => new SemaphoreCell(data));
+                Volatile.Write(ref _resolved, true);
+            }
+
+            return _state;
+        }
+    }
 
     /// <summary>Takes a permit, waiting at most <paramref name="timeout"/>.</summary>
     /// <param name="timeout">How long to wait; null waits without limit, <see cref="TimeSpan.Zero"/> does not block.</param>
@@ -44,9 +96,17 @@ public class Semaphore
     public bool Acquire(TimeSpan? timeout = null)
     {
         timeout = SyncChannel.CheckTimeout(timeout);
-        if (_channel.Local is SemaphoreCore core && core.TryAcquireLocal())
+        if (State is { } state)
         {
-            return true;
+            state.ThrowIfGone(_channel);
+            try
+            {
+                return state.Cell.Acquire(state.Pid, timeout, state.Gone);
+            }
+            catch (OperationCanceledException) when (state.Gone.IsCancellationRequested)
+            {
+                throw OwnerCall.Gone(_channel.Owner, _channel.What);
+            }
         }
 
         return _channel.CallChecked(SyncOp.Acquire, timeout) == SyncResult.True;
@@ -65,21 +125,38 @@ public class Semaphore
     /// <returns>True when a permit was taken; false when the timeout passed first.</returns>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled before a permit was taken.</exception>
     /// <exception cref="OwnerProcessGoneException">The process that created the semaphore is gone.</exception>
-    public async ValueTask<bool> AcquireAsync(TimeSpan? timeout, CancellationToken cancellationToken = default) =>
-        await _channel.CallCheckedAsync(SyncOp.Acquire, timeout, cancellationToken).ConfigureAwait(false) == SyncResult.True;
+    public ValueTask<bool> AcquireAsync(TimeSpan? timeout, CancellationToken cancellationToken = default)
+    {
+        timeout = SyncChannel.CheckTimeout(timeout);
+        if (State is { } state && !cancellationToken.IsCancellationRequested)
+        {
+            state.ThrowIfGone(_channel);
+            if (state.Cell.TryAcquire(state.Pid))
+            {
+                return new ValueTask<bool>(true);
+            }
+        }
 
-    /// <summary>Gives a permit back; the first waiter, if any, takes it.</summary>
+        return AcquireByOwnerAsync(timeout, cancellationToken);
+    }
+
+    /// <summary>Gives a permit back; a waiter, if any, takes it.</summary>
     /// <remarks>
-    /// In a process other than the creator's, a <see cref="Semaphore"/>'s release does not wait for the owner's
-    /// answer (it cannot fail): the permit is on its way when <c>Release</c> returns, and this process's later calls
-    /// on the semaphore arrive after it. A <see cref="BoundedSemaphore"/> waits for the answer, which may be a
+    /// In a process that calls by message (another host), a <see cref="Semaphore"/>'s release does not wait for the
+    /// owner's answer (it cannot fail): the permit is on its way when <c>Release</c> returns, and this process's later
+    /// calls on the semaphore arrive after it. A <see cref="BoundedSemaphore"/> waits for the answer, which may be a
     /// <see cref="SemaphoreFullException"/>.
     /// </remarks>
     /// <exception cref="SemaphoreFullException">A <see cref="BoundedSemaphore"/> would go above its initial value.</exception>
     /// <exception cref="OwnerProcessGoneException">The process that created the semaphore is gone.</exception>
     public void Release()
     {
-        if (_bounded)
+        if (State is { } state)
+        {
+            state.ThrowIfGone(_channel);
+            SyncResult.Check(state.Cell.Release(state.Pid), _channel.What);
+        }
+        else if (_bounded)
         {
             _channel.CallChecked(SyncOp.Release);
         }
@@ -88,6 +165,9 @@ public class Semaphore
             _channel.Post(SyncOp.Release);
         }
     }
+
+    private async ValueTask<bool> AcquireByOwnerAsync(TimeSpan? timeout, CancellationToken cancellationToken) =>
+        await _channel.CallCheckedAsync(SyncOp.Acquire, timeout, cancellationToken).ConfigureAwait(false) == SyncResult.True;
 
     /// <summary>Takes a permit (waiting without limit) and returns what gives it back when disposed.</summary>
     /// <returns>Releases the permit on <see cref="IDisposable.Dispose"/> (once).</returns>

@@ -3,67 +3,62 @@ using ActorProc.Actors;
 namespace ActorProc.Multiprocessing.Synchronization;
 
 /// <summary>
-/// The state of a <see cref="Semaphore"/>: the value, a FIFO queue of callers waiting for a permit, and how
-/// many permits each other process took and has not given back. When such a process dies its permits are
-/// given back, never raising the value above the initial value (a semaphore used as a signal, created with 0,
-/// gets no phantom permits from a dead consumer).
+/// The owner's side of a <see cref="Semaphore"/>. The value lives in a <see cref="SemaphoreCell"/> in shared memory,
+/// which processes on this host use directly; the core serves the calls that come as messages (asynchronous waits, and
+/// every call of a process that cannot map the memory), queues their waiters in FIFO order, and gives back the permits
+/// of processes that die: counted in the cell for processes that use it directly, here for the others.
 /// </summary>
 internal sealed class SemaphoreCore : SyncCore
 {
-    private readonly int _initial;
-    private readonly bool _bounded;
     private readonly LinkedList<SyncWaiter> _waiters = new();
     private readonly Dictionary<Address, int> _taken = [];
-    private int _value;
+    private readonly Dictionary<Address, int> _pids = [];
+    private readonly CellPump _pump;
 
-    /// <summary>A semaphore with <paramref name="value"/> permits; bounded ones refuse releases past it.</summary>
-    public SemaphoreCore(int value, bool bounded)
+    /// <summary>The core over <paramref name="cell"/> (in memory that lives as long as this process).</summary>
+    public SemaphoreCore(SemaphoreCell cell)
     {
-        _initial = value;
-        _value = value;
-        _bounded = bounded;
+        Cell = cell;
+
+        // While callers wait here, permits released directly in shared memory (by any process) are handed to them.
+        _pump = new CellPump(cell, Gate, () =>
+        {
+            Serve();
+            return _waiters.Count > 0;
+        }, "ActorProc semaphore waiters");
     }
+
+    /// <summary>The state.</summary>
+    public SemaphoreCell Cell { get; }
 
     /// <inheritdoc />
     public override ValueTask<int> Invoke(in SyncCall call, CancellationToken cancellationToken) => call.Op switch
     {
         SyncOp.Acquire => Acquire(call, cancellationToken),
         SyncOp.Release => new ValueTask<int>(Release(call.Caller)),
-        SyncOp.Value => new ValueTask<int>(Value()),
+        SyncOp.Value => new ValueTask<int>(Cell.Value),
+        SyncOp.Attach => new ValueTask<int>(Attach(call)),
         _ => throw new ArgumentOutOfRangeException(nameof(call), call.Op, "Not a semaphore operation."),
     };
 
-    /// <summary>Takes a permit at once if one is free.</summary>
-    public bool TryAcquireLocal()
-    {
-        lock (Gate)
-        {
-            if (_value > 0)
-            {
-                _value--;
-                return true;
-            }
-
-            return false;
-        }
-    }
-
-    /// <summary>Gives a permit back (to the first waiter when there is one).</summary>
+    /// <summary>Gives a permit back for <paramref name="caller"/> (to the first waiter here when there is one).</summary>
     public int Release(SyncCaller caller)
     {
         lock (Gate)
         {
-            if (_bounded && _value >= _initial)
+            int pid = PidOf(caller);
+            int result = Cell.Release(pid);
+            if (result != SyncResult.True)
             {
-                return SyncResult.Full;
+                return result;
             }
 
-            if (caller.Process is { } process && _taken.TryGetValue(process, out int taken))
+            if (pid == 0 && caller.Process is { } process && _taken.TryGetValue(process, out int taken))
             {
-                Untake(process, taken);
+                Count(process, taken - 1);
             }
 
-            GiveOne();
+            Serve();
             return SyncResult.True;
         }
     }
@@ -74,41 +69,43 @@ internal sealed class SemaphoreCore : SyncCore
         lock (Gate)
         {
             DropWaitersOf(_waiters, process);
-            if (!_taken.Remove(process, out int taken))
+            if (_pids.Remove(process, out int pid))
             {
-                return;
+                Cell.GiveBack(pid);
             }
 
-            int room = Math.Max(0, _initial - _value);
-            for (int i = Math.Min(taken, room); i > 0; i--)
+            if (_taken.Remove(process, out int taken))
             {
-                GiveOne();
+                Cell.GiveBackUncounted(taken);
             }
+
+            Serve();
         }
     }
 
-    private int Value()
+    private int Attach(in SyncCall call)
     {
         lock (Gate)
         {
-            return _value;
+            if (call.Caller.Process is { } process)
+            {
+                _pids[process] = call.Arg;
+            }
+
+            return SyncResult.True;
         }
     }
 
     private ValueTask<int> Acquire(in SyncCall call, CancellationToken cancellationToken)
     {
-        var caller = call.Caller;
-        var timeout = call.Timeout;
         lock (Gate)
         {
-            if (_value > 0)
+            if (TryTake(call.Caller))
             {
-                _value--;
-                Take(caller);
                 return new ValueTask<int>(SyncResult.True);
             }
 
-            if (timeout == TimeSpan.Zero)
+            if (call.Timeout == TimeSpan.Zero)
             {
                 return new ValueTask<int>(SyncResult.False);
             }
@@ -118,44 +115,51 @@ internal sealed class SemaphoreCore : SyncCore
                 return new ValueTask<int>(SyncResult.Cancelled);
             }
 
-            var waiter = new SyncWaiter(caller, call.Reply);
+            var waiter = new SyncWaiter(call.Caller, call.Reply);
             Enqueue(_waiters, waiter);
-            return WaitFor(waiter, timeout, cancellationToken);
+            _pump.Start();
+            return WaitFor(waiter, call.Timeout, cancellationToken);
         }
     }
 
-    private void GiveOne()
+    // Under the gate: hands free permits to the waiters here, in order.
+    private void Serve()
     {
-        if (_waiters.First is { } first)
+        while (_waiters.First is { } first && TryTake(first.Value.Caller))
         {
-            var waiter = first.Value;
-            Dequeue(waiter);
-            Take(waiter.Caller);
-            waiter.Complete(SyncResult.True);
-        }
-        else
-        {
-            _value++;
+            Dequeue(first.Value);
+            first.Value.Complete(SyncResult.True);
         }
     }
 
-    private void Take(SyncCaller caller)
+    // A permit for caller: counted in the cell under its pid when it uses the cell directly, else here.
+    private bool TryTake(SyncCaller caller)
     {
-        if (caller.Process is { } process)
+        int pid = PidOf(caller);
+        if (!Cell.TryAcquire(pid))
         {
-            _taken[process] = _taken.GetValueOrDefault(process) + 1;
+            return false;
         }
+
+        if (pid == 0 && caller.Process is { } process)
+        {
+            Count(process, _taken.GetValueOrDefault(process) + 1);
+        }
+
+        return true;
     }
 
-    private void Untake(Address process, int taken)
+    private int PidOf(SyncCaller caller) => caller.Process is { } process && _pids.TryGetValue(process, out int pid) ? pid : 0;
+
+    private void Count(Address process, int taken)
     {
-        if (taken <= 1)
+        if (taken <= 0)
         {
             _taken.Remove(process);
         }
         else
         {
-            _taken[process] = taken - 1;
+            _taken[process] = taken;
         }
     }
 }

@@ -34,6 +34,9 @@ internal sealed class SyncChannel
     /// <summary>What the object is, for messages ("Lock", "Semaphore", ...).</summary>
     public string What => _what;
 
+    /// <summary>The object's owner (its <see cref="SyncFront"/>).</summary>
+    public IActorRef Owner => _owner;
+
     /// <summary>The core when this process owns the object; null in other processes.</summary>
     public SyncCore? Local
     {

@@ -41,4 +41,7 @@ internal enum SyncOp
 
     /// <summary>How many parties wait at the barrier.</summary>
     Waiting,
+
+    /// <summary>The calling process (pid <c>Arg</c>) uses the object's shared memory directly: watch it for crash safety.</summary>
+    Attach,
 }

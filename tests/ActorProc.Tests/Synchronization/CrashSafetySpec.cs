@@ -225,14 +225,19 @@ public sealed class CrashSafetySpec : SyncSpecBase
         Assert.Equal(0, s.Value);
         Assert.Equal(0, b.NWaiting);
 
-        // Calls waiting when the owner dies fail too.
+        // Calls waiting when the owner dies fail too: by message, and asleep on the shared memory.
         var waitingLock = Task.Run(() => l.Acquire());
         var waitingSemaphore = s.AcquireAsync().AsTask();
+        var sleepingSemaphore = Task.Run(() => s.Acquire());
+        e.Clear();
+        var sleepingEvent = Task.Run(() => e.Wait());
         await Task.Delay(Short);
         KillAndJoin(owner);
 
         await Assert.ThrowsAsync<mp.OwnerProcessGoneException>(() => waitingLock.WaitAsync(Long));
         await Assert.ThrowsAsync<mp.OwnerProcessGoneException>(() => waitingSemaphore.WaitAsync(Long));
+        await Assert.ThrowsAsync<mp.OwnerProcessGoneException>(() => sleepingSemaphore.WaitAsync(Long));
+        await Assert.ThrowsAsync<mp.OwnerProcessGoneException>(() => sleepingEvent.WaitAsync(Long));
         Assert.Throws<mp.OwnerProcessGoneException>(() => l.Acquire());
         Assert.Throws<mp.OwnerProcessGoneException>(l.Release);
         Assert.Throws<mp.OwnerProcessGoneException>(() => e.Wait());
