@@ -19,7 +19,7 @@ if (mode == "micro")
 
 if (mode != "macro")
 {
-    Console.Error.WriteLine($"Unknown mode '{mode}': use 'macro [pingpong|ask|remote-pingpong|remote-roundtrip|idle-actor-memory|process-start|process-memory|queue|pipe|sync|shared-value|pool|pool-cpu|manager-dict-set]' or 'micro [BenchmarkDotNet arguments]'.");
+    Console.Error.WriteLine($"Unknown mode '{mode}': use 'macro [pingpong|ask|remote-pingpong|remote-roundtrip|idle-actor-memory|process-start|process-memory|queue|pipe|sync|shared-value|pool|pool-start|pool-cpu|manager-dict-set]' or 'micro [BenchmarkDotNet arguments]'.");
     return 2;
 }
 
@@ -100,6 +100,10 @@ if (only is null or "pool")
     Report("pool-map", PoolScenarios.Map(null), "items/s");
     Report("pool-map-chunk1", PoolScenarios.Map(1), "items/s");
     Report("executor-submit", PoolScenarios.ExecutorSubmit(), "items/s");
+}
+
+if (only is null or "pool" or "pool-start")
+{
     Report("pool-start", PoolScenarios.Start(spare: true), "ms");
     Report("pool-start-cold", PoolScenarios.Start(spare: false), "ms");
     Report("pool-lifecycle", PoolScenarios.Start(spare: true, whole: true), "ms");

@@ -1,5 +1,7 @@
+using System.Runtime.CompilerServices;
 using ActorProc.Actors;
 using ActorProc.Multiprocessing.Runtime;
+using ActorProc.Serialization;
 
 namespace ActorProc.Multiprocessing.Pools;
 
@@ -26,6 +28,29 @@ internal sealed class PoolWorkerProcess : Process
         _initializer = initializer;
         _maxTasks = maxTasks;
         _settings = settings;
+    }
+
+    /// <summary>
+    /// In a spare child waiting for work: runs the serializer over the pool's work orders and messages once, so that a
+    /// pool served by the spare does not pay for building (and compiling) their codecs before its first result.
+    /// </summary>
+    internal static void WarmUp(Serializer serializer, ActorSystem system)
+    {
+        var nobody = system.DeadLetters;
+        // Not through a constructor: that would take a number from this process's count of child processes.
+        var worker = (PoolWorkerProcess)RuntimeHelpers.GetUninitializedObject(typeof(PoolWorkerProcess));
+        serializer.Deserialize<Process>(serializer.SerializeToArray<Process>(worker), system);
+        object[] messages =
+        [
+            PoolSettings.FromConfig(system.Settings.Config),
+            new PoolWorkerReady(1, nobody, Environment.ProcessId),
+            new PoolWork([1], [1], [[1]], [new RunnerLoad(1, [1], null)], [1], false),
+            new PoolResults(1, [1], [1], [[1]], 1),
+        ];
+        foreach (var message in messages)
+        {
+            serializer.Deserialize<object>(serializer.SerializeToArray(message), system);
+        }
     }
 
     public override void Run()

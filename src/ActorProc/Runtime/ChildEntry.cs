@@ -65,7 +65,22 @@ internal static class ChildEntry
         _ = runtime.System.ResolveActorRef(ActorPath.Parse(bootstrap.ReportTo))
             .Ask<ChildReadyAck>(new ChildReady(bootstrap.Token, control, Environment.ProcessId), runtime.Settings.ExitFlushTimeout);
         WatchStdin(stdin);
-        ThreadPool.UnsafeQueueUserWorkItem(static state => Process.WarmUp(state.Serializer, state.System), runtime, preferLocal: false);
+        ThreadPool.UnsafeQueueUserWorkItem(
+            static state =>
+            {
+                try
+                {
+                    Process.WarmUp(state.Serializer, state.System);
+                    Pools.PoolWorkerProcess.WarmUp(state.Serializer, state.System);
+                }
+                catch (Exception e)
+                {
+                    // Only an optimisation: the first start served here builds what is missing.
+                    state.System.Log.Warning("Warming up the serializer failed: {Error}", e.ToString());
+                }
+            },
+            runtime,
+            preferLocal: false);
 
         var run = work.Task.GetAwaiter().GetResult();
         _running = true;
