@@ -370,6 +370,10 @@ public class Process : IDisposable
         var run = new RunTarget(payload, new ProcessInfo("warm-up", [1], false, "warm-up", 0, [], Environment.CurrentDirectory));
         var copy = serializer.Deserialize<RunTarget>(serializer.SerializeToArray(run), state);
         serializer.Deserialize<Process>(copy.Payload, state);
+
+        // The parent's watch of this child arrives as the first system message.
+        var watch = new Remote.SystemEnvelope(Remote.SystemKind.Watch, "actorproc://warm-up/system/a", "actorproc://warm-up/system/b", false);
+        serializer.Deserialize<object>(serializer.SerializeToArray<object>(watch), state);
     }
 
     internal void AttachActor(IActorRef actor)

@@ -29,9 +29,11 @@ internal sealed class ProcessActor : ReceiveActor
                 return;
             }
 
+            // The work first: the child's reader handles frames in order, and the watch's system message need not
+            // hold the target up (a watch set after a death still gets its Terminated).
             _control = ready.Control;
-            Context.Watch(ready.Control);
             ready.Control.Tell(started.Run);
+            Context.Watch(ready.Control);
         });
         Receive<ChildExiting>(_ =>
         {
