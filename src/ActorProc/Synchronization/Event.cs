@@ -1,5 +1,3 @@
-using ActorProc.Multiprocessing.Handles;
-using ActorProc.Multiprocessing.Shared;
 using ActorProc.Multiprocessing.Synchronization;
 
 namespace ActorProc.Multiprocessing;
@@ -21,60 +19,28 @@ public class Event
 {
     private const string What = "Event";
 
-    private readonly SyncChannel _channel;
-    private readonly SharedBlock? _block;
-    private readonly int _offset;
-
-    // This process's direct access to the shared flag; null until the first use here, and for good when it calls by message.
-    [NonSerialized]
-    private SharedSyncState<EventCell>? _state;
-
-    [NonSerialized]
-    private bool _resolved;
+    private readonly SyncCellHandle<EventCell> _handle;
 
     /// <summary>Creates a clear event owned by this process.</summary>
-    public Event()
-    {
-        var (data, block, offset) = SyncArena.Allocate(EventCell.Words);
-        var core = new EventCore(new EventCell(data));
-        _block = block;
-        _offset = offset;
-        _channel = SyncChannel.Create(core, What);
-        _state = SharedSyncState<EventCell>.ForOwner(core.Cell);
-        _resolved = true;
-    }
+    public Event() => _handle = SyncCellHandle<EventCell>.Create(static _ => { }, static cell => new EventCore(cell), What);
 
     /// <summary>Whether the flag is set.</summary>
     /// <exception cref="OwnerProcessGoneException">The process that created the event is gone.</exception>
-    public bool IsSet => Direct() is { } cell ? cell.IsSet : _channel.CallChecked(SyncOp.IsSet) == SyncResult.True;
+    public bool IsSet => _handle.Direct() is { } cell ? cell.IsSet : Channel.CallChecked(SyncOp.IsSet) == SyncResult.True;
 
-    private SharedSyncState<EventCell>? State
-    {
-        get
-        {
-            if (!Volatile.Read(ref _resolved))
-            {
-                _state = _channel.Local is EventCore core
-                    ? SharedSyncState<EventCell>.ForOwner(core.Cell)
-                    : SharedSyncState<EventCell>.Attach(_block, _offset, _channel, static data => new EventCell(data));
-                Volatile.Write(ref _resolved, true);
-            }
-
-            return _state;
-        }
-    }
+    private SyncChannel Channel => _handle.Channel;
 
     /// <summary>Sets the flag and wakes every waiter; later waits return at once until <see cref="Clear"/>.</summary>
     /// <exception cref="OwnerProcessGoneException">The process that created the event is gone.</exception>
     public void Set()
     {
-        if (Direct() is { } cell)
+        if (_handle.Direct() is { } cell)
         {
             cell.Set();
         }
         else
         {
-            _channel.CallChecked(SyncOp.Set);
+            Channel.CallChecked(SyncOp.Set);
         }
     }
 
@@ -82,13 +48,13 @@ public class Event
     /// <exception cref="OwnerProcessGoneException">The process that created the event is gone.</exception>
     public void Clear()
     {
-        if (Direct() is { } cell)
+        if (_handle.Direct() is { } cell)
         {
             cell.Clear();
         }
         else
         {
-            _channel.CallChecked(SyncOp.Clear);
+            Channel.CallChecked(SyncOp.Clear);
         }
     }
 
@@ -100,20 +66,12 @@ public class Event
     public bool Wait(TimeSpan? timeout = null)
     {
         timeout = SyncChannel.CheckTimeout(timeout);
-        if (Direct() is not { } cell)
+        if (_handle.State is { } state)
         {
-            return _channel.CallChecked(SyncOp.Wait, timeout) == SyncResult.True;
+            return _handle.Wait(state, timeout, static (cell, _, t, gone) => cell.Wait(t, gone));
         }
 
-        var gone = _state!.Gone;
-        try
-        {
-            return cell.Wait(timeout, gone);
-        }
-        catch (OperationCanceledException) when (gone.IsCancellationRequested)
-        {
-            throw OwnerCall.Gone(_channel.Owner, What);
-        }
+        return Channel.CallChecked(SyncOp.Wait, timeout) == SyncResult.True;
     }
 
     /// <summary>Waits without blocking a thread until the flag is set.</summary>
@@ -132,7 +90,7 @@ public class Event
     public Task<bool> WaitAsync(TimeSpan? timeout, CancellationToken cancellationToken = default)
     {
         timeout = SyncChannel.CheckTimeout(timeout);
-        if (!cancellationToken.IsCancellationRequested && Direct() is { IsSet: true })
+        if (!cancellationToken.IsCancellationRequested && _handle.Direct() is { IsSet: true })
         {
             return Task.FromResult(true);
         }
@@ -140,18 +98,6 @@ public class Event
         return WaitByOwnerAsync(timeout, cancellationToken);
     }
 
-    // The shared flag when this process uses it directly (after checking that the owner is still there).
-    private EventCell? Direct()
-    {
-        if (State is not { } state)
-        {
-            return null;
-        }
-
-        state.ThrowIfGone(_channel);
-        return state.Cell;
-    }
-
     private async Task<bool> WaitByOwnerAsync(TimeSpan? timeout, CancellationToken cancellationToken) =>
-        await _channel.CallCheckedAsync(SyncOp.Wait, timeout, cancellationToken).ConfigureAwait(false) == SyncResult.True;
+        await Channel.CallCheckedAsync(SyncOp.Wait, timeout, cancellationToken).ConfigureAwait(false) == SyncResult.True;
 }

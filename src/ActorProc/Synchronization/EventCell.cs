@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Runtime.CompilerServices;
 
 namespace ActorProc.Multiprocessing.Synchronization;
@@ -8,22 +7,24 @@ namespace ActorProc.Multiprocessing.Synchronization;
 /// flag, a count of sets, and a futex word that waiters sleep on. A set wakes every thread waiting at that moment,
 /// even when the flag is cleared again before one of them looks (each compares the count of sets with the one it saw).
 /// </summary>
-internal sealed unsafe class EventCell : ISyncCell
+internal sealed unsafe class EventCell : ISyncCell<EventCell>
 {
-    /// <summary>The size of the state in 4-byte words.</summary>
-    public const int Words = 4;
 
     private const int FlagWord = 0;
     private const int SequenceWord = 1;
     private const int SleepersWord = 2;
     private const int SetsWord = 3;
 
-    private static readonly long SpinTicks = Stopwatch.Frequency / 50_000; // 20 µs
-
     private readonly int* _words;
 
     /// <summary>A view of the state at <paramref name="data"/> (zeroed memory is a clear event).</summary>
     public EventCell(nint data) => _words = (int*)data;
+
+    /// <inheritdoc />
+    public static EventCell At(nint data) => new(data);
+
+    /// <inheritdoc />
+    public static int Words => 4;
 
     /// <summary>Whether the flag is set.</summary>
     public bool IsSet => Volatile.Read(ref Word(FlagWord)) != 0;
@@ -53,54 +54,8 @@ internal sealed unsafe class EventCell : ISyncCell
     /// <exception cref="OperationCanceledException"><paramref name="gone"/> was cancelled.</exception>
     public bool Wait(TimeSpan? timeout, CancellationToken gone)
     {
-        int sets = Sets;
-        if (IsSet)
-        {
-            return true;
-        }
-
-        if (timeout == TimeSpan.Zero)
-        {
-            return false;
-        }
-
-        long start = Stopwatch.GetTimestamp();
-        long deadline = timeout is { } t ? start + (long)(t.TotalSeconds * Stopwatch.Frequency) : long.MaxValue;
-
-        // On another core the setter is often microseconds away: a short spin saves two context switches.
-        while (Stopwatch.GetTimestamp() - start < SpinTicks)
-        {
-            if (WasSet(sets))
-            {
-                return true;
-            }
-
-            Thread.SpinWait(20);
-        }
-
-        while (true)
-        {
-            gone.ThrowIfCancellationRequested();
-            long now = Stopwatch.GetTimestamp();
-            if (now >= deadline)
-            {
-                return WasSet(sets);
-            }
-
-            int seen = SleepWord.Enter(SequencePtr, SleepersPtr);
-            if (WasSet(sets))
-            {
-                SleepWord.Leave(SleepersPtr);
-                return true;
-            }
-
-            SleepWord.Sleep(SequencePtr, SleepersPtr, seen, deadline == long.MaxValue ? null : Stopwatch.GetElapsedTime(now, deadline));
-            gone.ThrowIfCancellationRequested();
-            if (WasSet(sets))
-            {
-                return true;
-            }
-        }
+        var set = new SetSince(this, Sets);
+        return SleepWord.WaitFor(SequencePtr, SleepersPtr, ref set, timeout, gone);
     }
 
     /// <summary>True when the flag is set or a set happened since <paramref name="sets"/> was read.</summary>
@@ -121,4 +76,11 @@ internal sealed unsafe class EventCell : ISyncCell
     private int* SleepersPtr => _words + SleepersWord;
 
     private ref int Word(int index) => ref Unsafe.AsRef<int>(_words + index);
+
+    private readonly struct SetSince(EventCell cell, int sets) : SleepWord.ICondition
+    {
+        public bool Ready => cell.WasSet(sets);
+
+        public bool Try() => cell.WasSet(sets);
+    }
 }

@@ -7,7 +7,7 @@ namespace ActorProc.Multiprocessing.Synchronization;
 /// processes on this host use directly; the core serves the calls that come as messages (asynchronous waits, and every
 /// call of a process that cannot map the memory) and wakes its waiters when a set happens, here or in any process.
 /// </summary>
-internal sealed class EventCore : SyncCore
+internal sealed class EventCore : SyncCore, ICellCore<EventCell>
 {
     private readonly LinkedList<SyncWaiter> _waiters = new();
     private readonly CellPump _pump;
@@ -23,7 +23,7 @@ internal sealed class EventCore : SyncCore
         }, "ActorProc event waiters");
     }
 
-    /// <summary>The state.</summary>
+    /// <inheritdoc />
     public EventCell Cell { get; }
 
     /// <inheritdoc />

@@ -1,5 +1,3 @@
-using ActorProc.Multiprocessing.Handles;
-using ActorProc.Multiprocessing.Shared;
 using ActorProc.Multiprocessing.Synchronization;
 
 namespace ActorProc.Multiprocessing;
@@ -21,17 +19,8 @@ namespace ActorProc.Multiprocessing;
 /// </remarks>
 public class Semaphore
 {
-    private readonly SyncChannel _channel;
-    private readonly SharedBlock? _block;
-    private readonly int _offset;
+    private readonly SyncCellHandle<SemaphoreCell> _handle;
     private readonly bool _bounded;
-
-    // This process's direct access to the shared state; null until the first use here, and for good when it calls by message.
-    [NonSerialized]
-    private SharedSyncState<SemaphoreCell>? _state;
-
-    [NonSerialized]
-    private bool _resolved;
 
     /// <summary>Creates a semaphore owned by this process with <paramref name="value"/> permits.</summary>
     /// <param name="value">The initial number of permits.</param>
@@ -45,48 +34,17 @@ public class Semaphore
     {
         ArgumentOutOfRangeException.ThrowIfNegative(value);
         _bounded = bounded;
-        string what = bounded ? "BoundedSemaphore" : "Semaphore";
-        var (data, block, offset) = SyncArena.Allocate(SemaphoreCell.Words);
-        SemaphoreCell.Initialize(data, value, bounded);
-        var core = new SemaphoreCore(new SemaphoreCell(data));
-        _block = block;
-        _offset = offset;
-        _channel = SyncChannel.Create(core, what);
-        _state = SharedSyncState<SemaphoreCell>.ForOwner(core.Cell);
-        _resolved = true;
+        _handle = SyncCellHandle<SemaphoreCell>.Create(
+            data => SemaphoreCell.Initialize(data, value, bounded),
+            static cell => new SemaphoreCore(cell),
+            bounded ? "BoundedSemaphore" : "Semaphore");
     }
 
     /// <summary>The number of free permits (Python's <c>get_value()</c>).</summary>
     /// <exception cref="OwnerProcessGoneException">The process that created the semaphore is gone.</exception>
-    public int Value
-    {
-        get
-        {
-            if (State is { } state)
-            {
-                state.ThrowIfGone(_channel);
-                return state.Cell.Value;
-            }
+    public int Value => _handle.Direct() is { } cell ? cell.Value : Channel.CallChecked(SyncOp.Value);
 
-            return _channel.CallChecked(SyncOp.Value);
-        }
-    }
-
-    private SharedSyncState<SemaphoreCell>? State
-    {
-        get
-        {
-            if (!Volatile.Read(ref _resolved))
-            {
-                _state = _channel.Local is SemaphoreCore core
-                    ? SharedSyncState<SemaphoreCell>.ForOwner(core.Cell)
-                    : SharedSyncState<SemaphoreCell>.Attach(_block, _offset, _channel, static data => new SemaphoreCell(data));
-                Volatile.Write(ref _resolved, true);
-            }
-
-            return _state;
-        }
-    }
+    private SyncChannel Channel => _handle.Channel;
 
     /// <summary>Takes a permit, waiting at most <paramref name="timeout"/>.</summary>
     /// <param name="timeout">How long to wait; null waits without limit, <see cref="TimeSpan.Zero"/> does not block.</param>
@@ -96,20 +54,12 @@ public class Semaphore
     public bool Acquire(TimeSpan? timeout = null)
     {
         timeout = SyncChannel.CheckTimeout(timeout);
-        if (State is { } state)
+        if (_handle.State is { } state)
         {
-            state.ThrowIfGone(_channel);
-            try
-            {
-                return state.Cell.Acquire(state.Pid, timeout, state.Gone);
-            }
-            catch (OperationCanceledException) when (state.Gone.IsCancellationRequested)
-            {
-                throw OwnerCall.Gone(_channel.Owner, _channel.What);
-            }
+            return _handle.Wait(state, timeout, static (cell, pid, t, gone) => cell.Acquire(pid, t, gone));
         }
 
-        return _channel.CallChecked(SyncOp.Acquire, timeout) == SyncResult.True;
+        return Channel.CallChecked(SyncOp.Acquire, timeout) == SyncResult.True;
     }
 
     /// <summary>Takes a permit without blocking a thread, waiting without limit.</summary>
@@ -128,13 +78,9 @@ public class Semaphore
     public ValueTask<bool> AcquireAsync(TimeSpan? timeout, CancellationToken cancellationToken = default)
     {
         timeout = SyncChannel.CheckTimeout(timeout);
-        if (State is { } state && !cancellationToken.IsCancellationRequested)
+        if (!cancellationToken.IsCancellationRequested && _handle.Direct() is { } cell && cell.TryAcquire(_handle.Pid))
         {
-            state.ThrowIfGone(_channel);
-            if (state.Cell.TryAcquire(state.Pid))
-            {
-                return new ValueTask<bool>(true);
-            }
+            return new ValueTask<bool>(true);
         }
 
         return AcquireByOwnerAsync(timeout, cancellationToken);
@@ -151,23 +97,22 @@ public class Semaphore
     /// <exception cref="OwnerProcessGoneException">The process that created the semaphore is gone.</exception>
     public void Release()
     {
-        if (State is { } state)
+        if (_handle.Direct() is { } cell)
         {
-            state.ThrowIfGone(_channel);
-            SyncResult.Check(state.Cell.Release(state.Pid), _channel.What);
+            SyncResult.Check(cell.Release(_handle.Pid), Channel.What);
         }
         else if (_bounded)
         {
-            _channel.CallChecked(SyncOp.Release);
+            Channel.CallChecked(SyncOp.Release);
         }
         else
         {
-            _channel.Post(SyncOp.Release);
+            Channel.Post(SyncOp.Release);
         }
     }
 
     private async ValueTask<bool> AcquireByOwnerAsync(TimeSpan? timeout, CancellationToken cancellationToken) =>
-        await _channel.CallCheckedAsync(SyncOp.Acquire, timeout, cancellationToken).ConfigureAwait(false) == SyncResult.True;
+        await Channel.CallCheckedAsync(SyncOp.Acquire, timeout, cancellationToken).ConfigureAwait(false) == SyncResult.True;
 
     /// <summary>Takes a permit (waiting without limit) and returns what gives it back when disposed.</summary>
     /// <returns>Releases the permit on <see cref="IDisposable.Dispose"/> (once).</returns>

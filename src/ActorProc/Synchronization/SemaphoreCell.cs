@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using ActorProc.Multiprocessing.Native;
 
@@ -18,13 +17,12 @@ namespace ActorProc.Multiprocessing.Synchronization;
 /// the value above the initial value. A pid of 0 takes and releases without counting (the owner's own process, whose
 /// death ends the semaphore anyway, and callers the owner counts itself).</para>
 /// </remarks>
-internal sealed unsafe class SemaphoreCell : ISyncCell
+internal sealed unsafe class SemaphoreCell : ISyncCell<SemaphoreCell>
 {
     /// <summary>How many processes can hold permits at once with crash safety; more still work, uncounted.</summary>
     public const int Slots = 240;
 
-    /// <summary>The size of the state in 4-byte words.</summary>
-    public const int Words = SlotBase + (2 * Slots);
+    private const int Size = SlotBase + (2 * Slots);
 
     internal const int LockWord = 0;
     internal const int ValueWord = 1;
@@ -41,17 +39,21 @@ internal sealed unsafe class SemaphoreCell : ISyncCell
     // Checking the lock holder's liveness costs a system call: only every so many spins on a held lock.
     private const int LivenessCheckInterval = 4096;
 
-    private static readonly long SpinTicks = Stopwatch.Frequency / 50_000; // 20 µs
-
     private readonly int* _words;
     private readonly int _self = Environment.ProcessId;
     private int _slotHint;
 
-    /// <summary>A view of the state at <paramref name="data"/> (mapped, at least <see cref="Words"/> words, 4-byte aligned).</summary>
+    /// <summary>A view of the state at <paramref name="data"/> (mapped, at least <see cref="Size"/> words, 4-byte aligned).</summary>
     public SemaphoreCell(nint data) => _words = (int*)data;
+
+    /// <inheritdoc />
+    public static int Words => Size;
 
     /// <summary>The number of free permits.</summary>
     public int Value => Volatile.Read(ref Word(ValueWord));
+
+    /// <inheritdoc />
+    public static SemaphoreCell At(nint data) => new(data);
 
     /// <summary>Writes the initial state into zeroed memory (the creator, before anyone else sees it).</summary>
     public static void Initialize(nint data, int value, bool bounded)
@@ -106,52 +108,8 @@ internal sealed unsafe class SemaphoreCell : ISyncCell
     /// <exception cref="OperationCanceledException"><paramref name="gone"/> was cancelled.</exception>
     public bool Acquire(int pid, TimeSpan? timeout, CancellationToken gone)
     {
-        if (TryAcquire(pid))
-        {
-            return true;
-        }
-
-        if (timeout == TimeSpan.Zero)
-        {
-            return false;
-        }
-
-        long start = Stopwatch.GetTimestamp();
-        long deadline = timeout is { } t ? start + (long)(t.TotalSeconds * Stopwatch.Frequency) : long.MaxValue;
-
-        // On another core the releaser is often microseconds away: a short spin saves two context switches.
-        while (Stopwatch.GetTimestamp() - start < SpinTicks)
-        {
-            if (Value > 0 && TryAcquire(pid))
-            {
-                return true;
-            }
-
-            Thread.SpinWait(20);
-        }
-
-        while (true)
-        {
-            gone.ThrowIfCancellationRequested();
-            long now = Stopwatch.GetTimestamp();
-            if (now >= deadline)
-            {
-                return TryAcquire(pid);
-            }
-
-            int seen = SleepWord.Enter(SequenceWordPtr, SleepersPtr);
-            if (TryAcquire(pid))
-            {
-                SleepWord.Leave(SleepersPtr);
-                return true;
-            }
-
-            SleepWord.Sleep(SequenceWordPtr, SleepersPtr, seen, deadline == long.MaxValue ? null : Stopwatch.GetElapsedTime(now, deadline));
-            if (TryAcquire(pid))
-            {
-                return true;
-            }
-        }
+        var permit = new FreePermit(this, pid);
+        return SleepWord.WaitFor(SequenceWordPtr, SleepersPtr, ref permit, timeout, gone);
     }
 
     /// <summary>Gives a permit back (uncounting one of <paramref name="pid"/>'s, if it holds any) and wakes the sleepers.</summary>
@@ -372,4 +330,11 @@ internal sealed unsafe class SemaphoreCell : ISyncCell
     }
 
     private void Unlock() => Volatile.Write(ref Word(LockWord), 0);
+
+    private readonly struct FreePermit(SemaphoreCell cell, int pid) : SleepWord.ICondition
+    {
+        public bool Ready => cell.Value > 0;
+
+        public bool Try() => cell.TryAcquire(pid);
+    }
 }

@@ -8,7 +8,7 @@ namespace ActorProc.Multiprocessing.Synchronization;
 /// every call of a process that cannot map the memory), queues their waiters in FIFO order, and gives back the permits
 /// of processes that die: counted in the cell for processes that use it directly, here for the others.
 /// </summary>
-internal sealed class SemaphoreCore : SyncCore
+internal sealed class SemaphoreCore : SyncCore, ICellCore<SemaphoreCell>
 {
     private readonly LinkedList<SyncWaiter> _waiters = new();
     private readonly Dictionary<Address, int> _taken = [];
@@ -28,7 +28,7 @@ internal sealed class SemaphoreCore : SyncCore
         }, "ActorProc semaphore waiters");
     }
 
-    /// <summary>The state.</summary>
+    /// <inheritdoc />
     public SemaphoreCell Cell { get; }
 
     /// <inheritdoc />

@@ -14,7 +14,7 @@ namespace ActorProc.Multiprocessing.Synchronization;
 /// </summary>
 /// <typeparam name="TCell">The view of the state (<see cref="SemaphoreCell"/>, <see cref="EventCell"/>).</typeparam>
 internal sealed class SharedSyncState<TCell>
-    where TCell : class, ISyncCell
+    where TCell : class, ISyncCell<TCell>
 {
     private static readonly ConditionalWeakTable<SegmentAttachment, ConcurrentDictionary<int, SharedSyncState<TCell>>> Attached = new();
 
@@ -43,7 +43,7 @@ internal sealed class SharedSyncState<TCell>
     /// null when this process cannot map it and calls by message.
     /// </summary>
     /// <exception cref="OwnerProcessGoneException">The owner is gone.</exception>
-    public static SharedSyncState<TCell>? Attach(SharedBlock? block, int offset, SyncChannel channel, Func<nint, TCell> view)
+    public static SharedSyncState<TCell>? Attach(SharedBlock? block, int offset, SyncChannel channel)
     {
         if (block is null || !Futex.IsSupported)
         {
@@ -64,7 +64,7 @@ internal sealed class SharedSyncState<TCell>
 
         channel.CallChecked(SyncOp.Attach, arg: Environment.ProcessId);
         var gone = ProcessRuntime.Get().Owners.GoneToken(channel.Owner);
-        var state = cells.GetOrAdd(offset, _ => new SharedSyncState<TCell>(view(attachment.Data + (offset * sizeof(int))), Environment.ProcessId, gone));
+        var state = cells.GetOrAdd(offset, _ => new SharedSyncState<TCell>(TCell.At(attachment.Data + (offset * sizeof(int))), Environment.ProcessId, gone));
 
         // Sleepers here wake up when the owner ends, to throw instead of sleeping on.
         gone.UnsafeRegister(static cell => ((TCell)cell!).WakeAll(), state.Cell);

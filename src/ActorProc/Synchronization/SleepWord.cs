@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using ActorProc.Multiprocessing.Native;
 
 namespace ActorProc.Multiprocessing.Synchronization;
@@ -9,6 +10,76 @@ namespace ActorProc.Multiprocessing.Synchronization;
 /// </summary>
 internal static unsafe class SleepWord
 {
+    // On another core the waker is often microseconds away: a short spin saves two context switches.
+    private static readonly long SpinTicks = Stopwatch.Frequency / 50_000; // 20 µs
+
+    /// <summary>What a waiter waits for.</summary>
+    public interface ICondition
+    {
+        /// <summary>A cheap look (no side effect): whether <see cref="Try"/> may succeed now.</summary>
+        bool Ready { get; }
+
+        /// <summary>Tries to get what the waiter waits for (a permit may be taken); true when done.</summary>
+        bool Try();
+    }
+
+    /// <summary>
+    /// Waits until <paramref name="condition"/> succeeds, at most <paramref name="timeout"/> (null: no limit): a try,
+    /// a spin of up to 20 µs, then futex sleeps on <paramref name="word"/>, trying again after every wake-up. Every
+    /// wake-up checks <paramref name="gone"/> (the owner's end) first.
+    /// </summary>
+    /// <returns>True when the condition succeeded; false when the timeout passed first.</returns>
+    /// <exception cref="OperationCanceledException"><paramref name="gone"/> was cancelled.</exception>
+    public static bool WaitFor<TCondition>(int* word, int* sleepers, ref TCondition condition, TimeSpan? timeout, CancellationToken gone)
+        where TCondition : struct, ICondition
+    {
+        if (condition.Try())
+        {
+            return true;
+        }
+
+        if (timeout == TimeSpan.Zero)
+        {
+            return false;
+        }
+
+        long start = Stopwatch.GetTimestamp();
+        long deadline = timeout is { } t ? start + (long)(t.TotalSeconds * Stopwatch.Frequency) : long.MaxValue;
+        while (Stopwatch.GetTimestamp() - start < SpinTicks)
+        {
+            if (condition.Ready && condition.Try())
+            {
+                return true;
+            }
+
+            Thread.SpinWait(20);
+        }
+
+        while (true)
+        {
+            gone.ThrowIfCancellationRequested();
+            long now = Stopwatch.GetTimestamp();
+            if (now >= deadline)
+            {
+                return condition.Try();
+            }
+
+            int seen = Enter(word, sleepers);
+            if (condition.Try())
+            {
+                Leave(sleepers);
+                return true;
+            }
+
+            Sleep(word, sleepers, seen, deadline == long.MaxValue ? null : Stopwatch.GetElapsedTime(now, deadline));
+            gone.ThrowIfCancellationRequested();
+            if (condition.Try())
+            {
+                return true;
+            }
+        }
+    }
+
     /// <summary>Moves <paramref name="word"/> on and wakes every sleeper on it (in every process).</summary>
     public static void WakeAll(int* word, int* sleepers)
     {

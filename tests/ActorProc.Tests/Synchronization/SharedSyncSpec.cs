@@ -14,7 +14,7 @@ public sealed class SharedSyncSpec : SyncSpecBase
     [Fact]
     public unsafe void A_semaphore_cell_taken_over_from_a_holder_that_died_mid_update_undoes_the_update()
     {
-        int* words = (int*)NativeMemory.AllocZeroed(SemaphoreCell.Words, sizeof(int));
+        int* words = (int*)NativeMemory.AllocZeroed((nuint)SemaphoreCell.Words, sizeof(int));
         try
         {
             SemaphoreCell.Initialize((nint)words, 2, bounded: false);
@@ -43,7 +43,7 @@ public sealed class SharedSyncSpec : SyncSpecBase
     [Fact]
     public unsafe void The_permits_a_dead_process_held_are_given_back_but_never_above_the_initial_value()
     {
-        int* words = (int*)NativeMemory.AllocZeroed(SemaphoreCell.Words, sizeof(int));
+        int* words = (int*)NativeMemory.AllocZeroed((nuint)SemaphoreCell.Words, sizeof(int));
         try
         {
             SemaphoreCell.Initialize((nint)words, 2, bounded: false);
