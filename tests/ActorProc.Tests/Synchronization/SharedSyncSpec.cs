@@ -170,6 +170,61 @@ public sealed class SharedSyncSpec : SyncSpecBase
         Assert.False(e.IsSet);
     }
 
+    [Fact]
+    public void A_semaphore_of_one_keeps_the_increments_of_four_processes_exact()
+    {
+        var s = new mp.Semaphore(1);
+        var counter = new mp.SharedValue<int>(@lock: false);
+        var workers = Enumerable.Range(0, 4).Select(_ => Start(IncrementUnder(s, counter, 2000))).ToList();
+
+        workers.ForEach(JoinOk);
+
+        Assert.Equal(8000, counter.Value);
+        Assert.Equal(1, s.Value);
+    }
+
+    [Fact]
+    public void Killing_one_of_several_processes_that_take_and_give_back_permits_in_a_loop_loses_no_permit()
+    {
+        var s = new mp.Semaphore(2);
+        var stop = new mp.Event();
+        var rounds = new mp.SharedArray<int>(3);
+        var workers = Enumerable.Range(0, 3).Select(i => Start(Churn(s, stop, rounds, i))).ToList();
+        Assert.True(Eventually(() => rounds[0] > 100 && rounds[1] > 100 && rounds[2] > 100, Long));
+
+        KillAndJoin(workers[0]);
+        int before = rounds[1] + rounds[2];
+        Assert.True(Eventually(() => rounds[1] + rounds[2] > before + 200, Long), "the others stopped taking permits");
+        stop.Set();
+
+        JoinOk(workers[1]);
+        JoinOk(workers[2]);
+        Assert.True(Eventually(() => s.Value == 2, Long));
+    }
+
+    // Built apart from the test methods so that the children's closures capture only these arguments.
+    private static Action IncrementUnder(mp.Semaphore s, mp.SharedValue<int> counter, int times) => () =>
+    {
+        for (int i = 0; i < times; i++)
+        {
+            s.Acquire();
+            counter.Value = counter.Value + 1; // a read, then a write: only exact if the semaphore excludes the others
+            s.Release();
+        }
+    };
+
+    private static Action Churn(mp.Semaphore s, mp.Event stop, mp.SharedArray<int> rounds, int index) => () =>
+    {
+        while (!stop.IsSet)
+        {
+            if (s.Acquire(TimeSpan.FromMilliseconds(10)))
+            {
+                rounds[index] = rounds[index] + 1;
+                s.Release();
+            }
+        }
+    };
+
     // The pid of a process that has ended and been reaped.
     private static int DeadPid()
     {
