@@ -61,7 +61,7 @@ internal static class ChildEntry
 
         var work = new TaskCompletionSource<RunTarget>(TaskCreationOptions.RunContinuationsAsynchronously);
         var runtime = ProcessRuntime.StartChild(bootstrap);
-        var control = runtime.System.SystemActorOf(Props.Create(() => new ChildControlActor(work)), "process-control");
+        var control = new ChildControl(runtime.System, work);
         _ = runtime.System.ResolveActorRef(ActorPath.Parse(bootstrap.ReportTo))
             .Ask<ChildReadyAck>(new ChildReady(bootstrap.Token, control, Environment.ProcessId), runtime.Settings.ExitFlushTimeout);
         WatchStdin(stdin);
