@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
-using System.Diagnostics;
 using System.Net.Sockets;
+using ActorProc.Multiprocessing.Synchronization;
 
 namespace ActorProc.Multiprocessing.Pipes;
 
@@ -20,7 +20,6 @@ internal sealed class PipeLink : IDisposable
 
     private const int InlinePayload = 16 * 1024;
     private const int MidFrameWaitMs = 1000;
-    private static readonly long SpinTicks = Stopwatch.Frequency / 50_000; // 20 µs
     private readonly byte[] _buffer = new byte[64 * 1024];
     private int _start;
     private int _end;
@@ -206,11 +205,7 @@ internal sealed class PipeLink : IDisposable
         {
             // A reply is often microseconds away (the peer runs on another core): a short spin saves the two context
             // switches of sleeping in the kernel and being woken.
-            long start = Stopwatch.GetTimestamp();
-            while (Stopwatch.GetTimestamp() - start < SpinTicks && !Socket.Poll(0, SelectMode.SelectRead))
-            {
-                Thread.SpinWait(20);
-            }
+            WaitSpin.Until(Socket, static socket => socket.Poll(0, SelectMode.SelectRead));
 
             int ms = Math.Max(1, waitMicroseconds / 1000);
             if (ms != _timeoutMs)

@@ -40,6 +40,7 @@ internal sealed class ProcessRuntime
         try
         {
             Settings = ProcessSettings.FromConfig(System.Settings.Config);
+            Synchronization.WaitSpin.Set(Settings.SyncSpin);
             AuthKey = authKey;
             ChildLogs = Settings.ForwardLogs ? childLogs : null;
             Remote = RemoteExtension.Start(System, authKey);

@@ -10,9 +10,6 @@ namespace ActorProc.Multiprocessing.Synchronization;
 /// </summary>
 internal static unsafe class SleepWord
 {
-    // On another core the waker is often microseconds away: a short spin saves two context switches.
-    private static readonly long SpinTicks = Stopwatch.Frequency / 50_000; // 20 µs
-
     /// <summary>What a waiter waits for.</summary>
     public interface ICondition
     {
@@ -25,7 +22,7 @@ internal static unsafe class SleepWord
 
     /// <summary>
     /// Waits until <paramref name="condition"/> succeeds, at most <paramref name="timeout"/> (null: no limit): a try,
-    /// a spin of up to 20 µs, then futex sleeps on <paramref name="word"/>, trying again after every wake-up. Every
+    /// a spin (<see cref="WaitSpin"/>), then futex sleeps on <paramref name="word"/>, trying again after every wake-up. Every
     /// wake-up checks <paramref name="gone"/> (the owner's end) first.
     /// </summary>
     /// <returns>True when the condition succeeded; false when the timeout passed first.</returns>
@@ -45,7 +42,10 @@ internal static unsafe class SleepWord
 
         long start = Stopwatch.GetTimestamp();
         long deadline = timeout is { } t ? start + (long)(t.TotalSeconds * Stopwatch.Frequency) : long.MaxValue;
-        while (Stopwatch.GetTimestamp() - start < SpinTicks)
+
+        // On another core the waker is often microseconds away: a short spin saves two context switches.
+        long spin = WaitSpin.Ticks;
+        while (Stopwatch.GetTimestamp() - start < spin)
         {
             if (condition.Ready && condition.Try())
             {

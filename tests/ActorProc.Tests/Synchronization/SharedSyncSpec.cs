@@ -1,5 +1,8 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
+using ActorProc.Actors;
+using ActorProc.Configuration;
+using ActorProc.Multiprocessing.Runtime;
 using ActorProc.Multiprocessing.Shared;
 using ActorProc.Multiprocessing.Synchronization;
 using ActorProc.Tests.Support;
@@ -200,6 +203,18 @@ public sealed class SharedSyncSpec : SyncSpecBase
         JoinOk(workers[1]);
         JoinOk(workers[2]);
         Assert.True(Eventually(() => s.Value == 2, Long));
+    }
+
+    [Fact]
+    public void The_spin_before_sleeping_is_read_from_actorproc_sync_spin_and_checked()
+    {
+        static ProcessSettings Read(string hocon) => ProcessSettings.FromConfig(Config.Parse(hocon).WithFallback(ReferenceConfig.Default));
+
+        Assert.Equal(TimeSpan.FromMicroseconds(20), Read("").SyncSpin);
+        Assert.Equal(TimeSpan.Zero, Read("actorproc.sync.spin = 0s").SyncSpin);
+        Assert.Equal(TimeSpan.FromMicroseconds(50), Read("actorproc.sync.spin = 50us").SyncSpin);
+        var e = Assert.Throws<ConfigException>(() => Read("actorproc.sync.spin = 2s"));
+        Assert.Contains("actorproc.sync.spin", e.Message);
     }
 
     // Built apart from the test methods so that the children's closures capture only these arguments.
