@@ -15,7 +15,10 @@ namespace ActorProc.Multiprocessing.Synchronization;
 /// <para>Permits are counted per process in slots (pid, count); a process owns at most one slot, and a slot whose
 /// count is 0 is free. When a process dies the owner gives its permits back (<see cref="GiveBack"/>), never raising
 /// the value above the initial value. A pid of 0 takes and releases without counting (the owner's own process, whose
-/// death ends the semaphore anyway, and callers the owner counts itself).</para>
+/// death ends the semaphore anyway, and callers the owner counts itself). More than <see cref="Slots"/> processes holding
+/// permits at once still work, but the permits of the ones without a slot are not given back when they die.</para>
+/// <para>Pids identify processes across the host, so every process mapping the state must share one pid namespace (as
+/// the processes of an ActorProc tree, and processes connecting to a manager on the same host, do).</para>
 /// </remarks>
 internal sealed unsafe class SemaphoreCell : ISyncCell<SemaphoreCell>
 {
