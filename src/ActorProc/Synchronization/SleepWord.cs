@@ -44,15 +44,9 @@ internal static unsafe class SleepWord
         long deadline = timeout is { } t ? start + (long)(t.TotalSeconds * Stopwatch.Frequency) : long.MaxValue;
 
         // On another core the waker is often microseconds away: a short spin saves two context switches.
-        long spin = WaitSpin.Ticks;
-        while (Stopwatch.GetTimestamp() - start < spin)
+        if (WaitSpin.Until(condition, static c => c.Ready && c.Try()))
         {
-            if (condition.Ready && condition.Try())
-            {
-                return true;
-            }
-
-            Thread.SpinWait(20);
+            return true;
         }
 
         while (true)
