@@ -26,12 +26,32 @@ public class ObjectGraphTests
     }
 
     [Fact]
+    public void Types_without_fields_round_trip_as_fresh_instances_of_their_type_alone_and_in_a_graph()
+    {
+        var marker = new FieldlessMarker();
+        var copy = RoundTrip.Copy<object>(marker);
+        Assert.IsType<FieldlessMarker>(copy);
+        Assert.NotSame(marker, copy);
+
+        var pair = RoundTrip.Copy(new object[] { marker, marker, new FieldlessRecord() });
+        Assert.Same(pair[0], pair[1]);
+        Assert.Equal(new FieldlessRecord(), pair[2]);
+    }
+
+    [Fact]
     public void NonSerialized_fields_are_skipped_even_when_their_type_cannot_be_sent()
     {
         var copy = RoundTrip.Copy(new WithLocalState { Kept = 5, Local = new System.IO.MemoryStream() });
         Assert.Equal(5, copy.Kept);
         Assert.Null(copy.Local);
     }
+
+    private sealed class FieldlessMarker
+    {
+        public static int Shared { get; set; } = 3;
+    }
+
+    private sealed record FieldlessRecord;
 
     private sealed class WithLocalState
     {

@@ -35,6 +35,9 @@ internal sealed class SparePool
     /// <summary>The number of spares started (ready or still booting).</summary>
     public int Count => _spares.Count;
 
+    /// <summary>How many starts the spares can serve now (none while <see cref="Target"/> is 0).</summary>
+    public int Servable => Target == 0 ? 0 : _spares.Count;
+
     /// <summary>The pids of the spares (for diagnostics and the test suite's leak guard).</summary>
     internal IReadOnlyList<int> Pids => [.. _spares.Select(s => s.Pid)];
 

@@ -40,6 +40,7 @@ internal sealed class PoolCore
     private int _nextWorkerId;
     private int _outstanding;
     private int _initFailures;
+    private int _holdColdStarts;
     private double _taskTicks;
 
     public PoolCore(string kind, int processes, Action? initializer, int? maxTasksPerChild, int maxTaskRetries)
@@ -150,6 +151,7 @@ internal sealed class PoolCore
     public byte[] SerializeFunc<TFunc>(TFunc func, string parameter, string what)
         where TFunc : Delegate
     {
+        Runtime.CodeAssemblies.Note(func);
         byte[] bytes;
         try
         {
@@ -315,6 +317,15 @@ internal sealed class PoolCore
             return (id, _workerPrefix + id.ToString(CultureInfo.InvariantCulture));
         }
     }
+
+    /// <summary>True while slots that need a fresh OS process wait for the first worker (see <see cref="PoolRouter"/>).</summary>
+    public bool HoldsColdStarts => Volatile.Read(ref _holdColdStarts) != 0;
+
+    /// <summary>From now until <see cref="ReleaseColdStarts"/>, held slots wait.</summary>
+    public void HoldColdStarts() => Volatile.Write(ref _holdColdStarts, 1);
+
+    /// <summary>Ends the hold; true for the call that ended it.</summary>
+    public bool ReleaseColdStarts() => Interlocked.Exchange(ref _holdColdStarts, 0) != 0;
 
     /// <summary>How long a slot waits before starting a worker (after initializer failures in a row).</summary>
     public TimeSpan RestartDelay()

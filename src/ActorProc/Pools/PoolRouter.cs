@@ -9,15 +9,28 @@ namespace ActorProc.Multiprocessing.Pools;
 /// throws <see cref="WorkerCrashedException"/>; this actor's strategy restarts it, which starts a fresh process.
 /// Once every slot has stopped (after Close or Terminate) the pool is joined and this actor stops.
 /// </summary>
+/// <remarks>
+/// When spare child processes can serve some of the workers, the slots that need a fresh OS process wait until
+/// the first worker is ready (at most <see cref="ColdStartHold"/>): a fresh .NET process takes a core for about
+/// 100 ms while it boots, which on a small machine would slow the spare-served worker's first results.
+/// </remarks>
 internal sealed class PoolRouter : ReceiveActor
 {
+    /// <summary>The longest the slots that need a fresh OS process wait for the first (spare-served) worker.</summary>
+    internal static readonly TimeSpan ColdStartHold = TimeSpan.FromMilliseconds(20);
+
     private readonly PoolCore _core;
     private int _slots;
 
     public PoolRouter(PoolCore core)
     {
         _core = core;
-        Receive<PoolWorkerReady>(core.OnWorkerReady);
+        Receive<PoolWorkerReady>(ready =>
+        {
+            core.OnWorkerReady(ready);
+            ReleaseColdStarts();
+        });
+        Receive<PoolReleaseColdStarts>(_ => ReleaseColdStarts());
         Receive<PoolWorkerInitFailed>(core.OnWorkerInitFailed);
         Receive<PoolKillWorkers>(kill =>
         {
@@ -38,11 +51,31 @@ internal sealed class PoolRouter : ReceiveActor
 
     protected override void PreStart()
     {
+        int servable = _core.Runtime.Spares.Servable;
+        bool hold = servable > 0 && servable < _core.Processes;
+        if (hold)
+        {
+            _core.HoldColdStarts();
+            Context.System.Scheduler.ScheduleTellOnce(ColdStartHold, Self, new PoolReleaseColdStarts(), Self);
+        }
+
         for (int i = 0; i < _core.Processes; i++)
         {
             var core = _core;
-            Context.Watch(Context.ActorOf(Props.Create(() => new PoolWorkerSlot(core)), "worker-" + i.ToString(CultureInfo.InvariantCulture)));
+            bool held = hold && i >= servable;
+            Context.Watch(Context.ActorOf(Props.Create(() => new PoolWorkerSlot(core, held)), "worker-" + i.ToString(CultureInfo.InvariantCulture)));
             _slots++;
+        }
+    }
+
+    private void ReleaseColdStarts()
+    {
+        if (_core.ReleaseColdStarts())
+        {
+            foreach (var slot in Context.GetChildren())
+            {
+                slot.Tell(new PoolReleaseColdStarts());
+            }
         }
     }
 

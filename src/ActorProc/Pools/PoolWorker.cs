@@ -33,7 +33,15 @@ internal sealed class PoolWorker : IDisposable
     private long _firstBuffered;
     private int _done;
 
-    public PoolWorker(Serializer serializer, ActorSystem system, IActorRef results, int workerId, int maxTasks, PoolSettings settings)
+    /// <summary>A worker sending its results to <paramref name="results"/>.</summary>
+    /// <param name="serializer">This process's serializer.</param>
+    /// <param name="system">This process's actor system.</param>
+    /// <param name="results">Where batches of results go.</param>
+    /// <param name="workerId">The worker's id in its pool.</param>
+    /// <param name="maxTasks">Tasks to run before the worker retires; 0 for no limit.</param>
+    /// <param name="settings">The pool's settings.</param>
+    /// <param name="flushOnExit">Whether <see cref="FlushOnExit"/> sends this worker's results (false for a spare's warm-up run).</param>
+    public PoolWorker(Serializer serializer, ActorSystem system, IActorRef results, int workerId, int maxTasks, PoolSettings settings, bool flushOnExit = true)
     {
         _serializer = serializer;
         _system = system;
@@ -44,7 +52,10 @@ internal sealed class PoolWorker : IDisposable
         _flushDelayTicks = (long)(settings.ResultFlushDelay.TotalSeconds * Stopwatch.Frequency);
         _timer = new Timer(static s => ((PoolWorker)s!).FlushIfOld(), this, Timeout.Infinite, Timeout.Infinite);
         Inbox = PoolWorkerInbox.Create(system);
-        Volatile.Write(ref _current, this);
+        if (flushOnExit)
+        {
+            Volatile.Write(ref _current, this);
+        }
     }
 
     /// <summary>Where the pool sends work.</summary>

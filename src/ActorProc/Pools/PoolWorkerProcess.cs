@@ -31,8 +31,10 @@ internal sealed class PoolWorkerProcess : Process
     }
 
     /// <summary>
-    /// In a spare child waiting for work: runs the serializer over the pool's work orders and messages once, so that a
-    /// pool served by the spare does not pay for building (and compiling) their codecs before its first result.
+    /// In a spare child waiting for work: runs the serializer over the pool's work orders and messages once, and a
+    /// worker over one batch of tasks (an Apply of each common result kind, a Submit of an action, a Map of ints) with
+    /// its results dropped, so that a pool served by the spare does not pay for building codecs and compiling the
+    /// worker's code before its first result. Only code specific to the user's own types is left for the first task.
     /// </summary>
     internal static void WarmUp(Serializer serializer, ActorSystem system)
     {
@@ -40,9 +42,10 @@ internal sealed class PoolWorkerProcess : Process
         // Not through a constructor: that would take a number from this process's count of child processes.
         var worker = (PoolWorkerProcess)RuntimeHelpers.GetUninitializedObject(typeof(PoolWorkerProcess));
         serializer.Deserialize<Process>(serializer.SerializeToArray<Process>(worker), system);
+        var settings = PoolSettings.FromConfig(system.Settings.Config);
         object[] messages =
         [
-            PoolSettings.FromConfig(system.Settings.Config),
+            settings,
             new PoolWorkerReady(1, nobody, Environment.ProcessId),
             new PoolWork([1], [1], [[1]], [new RunnerLoad(1, [1], null)], [1], false),
             new PoolResults(1, [1], [1], [[1]], 1),
@@ -51,6 +54,34 @@ internal sealed class PoolWorkerProcess : Process
         {
             serializer.Deserialize<object>(serializer.SerializeToArray(message), system);
         }
+
+        RunOneBatch(serializer, system, settings);
+    }
+
+    // A worker of this process runs one batch as a pool would send it, through the serializer both ways; its
+    // results go nowhere.
+    private static void RunOneBatch(Serializer serializer, ActorSystem system, PoolSettings settings)
+    {
+        PoolRunner[] runners = [new CallRunner<int>(), new CallRunner<object>(), new ActionRunner(), new MapRunner<int, int>()];
+        byte[]?[] funcs = [null, null, null, serializer.SerializeToArray<Func<int, int>>(static x => x + 1)];
+        byte[][] payloads =
+        [
+            serializer.SerializeToArray<Func<int>>(static () => 1),
+            serializer.SerializeToArray<Func<object>>(static () => "warm"),
+            serializer.SerializeToArray<Action>(static () => { }),
+            serializer.SerializeToArray(new[] { 1, 2 }),
+        ];
+        var loads = new RunnerLoad[runners.Length];
+        for (int i = 0; i < runners.Length; i++)
+        {
+            loads[i] = new RunnerLoad(i + 1, serializer.SerializeToArray(runners[i]), funcs[i]);
+        }
+
+        var work = new PoolWork([1, 2, 3, 4], [1, 2, 3, 4], payloads, loads, null, Stop: false);
+        using var worker = new PoolWorker(serializer, system, ActorRefs.Nobody, 0, 0, settings, flushOnExit: false);
+        worker.Inbox.Tell(serializer.Deserialize<PoolWork>(serializer.SerializeToArray(work), system), ActorRefs.NoSender);
+        worker.Inbox.Tell(PoolWork.StopWorker, ActorRefs.NoSender);
+        worker.Run();
     }
 
     public override void Run()

@@ -11,20 +11,39 @@ namespace ActorProc.Multiprocessing.Pools;
 internal sealed class PoolWorkerSlot : ReceiveActor
 {
     private readonly PoolCore _core;
+    private readonly bool _held;
+    private bool _waitingForRelease;
     private PoolWorkerProcess? _process;
     private int _worker;
     private bool _killed;
 
-    public PoolWorkerSlot(PoolCore core)
+    /// <summary>A slot; a <paramref name="held"/> one starts its first worker when the router says (see <see cref="PoolRouter"/>).</summary>
+    public PoolWorkerSlot(PoolCore core, bool held)
     {
         _core = core;
+        _held = held;
         Receive<PoolStartWorker>(_ => Launch());
+        Receive<PoolReleaseColdStarts>(_ =>
+        {
+            // The release reaches every slot; only one still waiting for it starts.
+            if (_waitingForRelease)
+            {
+                _waitingForRelease = false;
+                Launch();
+            }
+        });
         Receive<PoolWorkerExited>(exited => exited.Worker == _worker, OnExited);
         Receive<PoolKillWorkers>(_ => Kill());
     }
 
     protected override void PreStart()
     {
+        if (_held && _core.HoldsColdStarts)
+        {
+            _waitingForRelease = true;
+            return;
+        }
+
         var delay = _core.RestartDelay();
         if (delay > TimeSpan.Zero)
         {

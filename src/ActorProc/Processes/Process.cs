@@ -207,6 +207,19 @@ public class Process : IDisposable
         Environment.Exit(code);
     }
 
+    private void NoteCode(ChildCodeAssemblies assemblies)
+    {
+        Delegate? target = (Delegate?)_target ?? _asyncTarget;
+        if (target is not null)
+        {
+            assemblies.Note(target);
+        }
+        else
+        {
+            assemblies.Note(GetType());
+        }
+    }
+
     /// <summary>What the process does: calls the target. Runs in the child after <see cref="Start"/>; subclasses override it.</summary>
     public virtual void Run()
     {
@@ -241,6 +254,7 @@ public class Process : IDisposable
         try
         {
             var runtime = ProcessRuntime.Get();
+            NoteCode(runtime.CodeAssemblies);
             byte[] payload;
             try
             {

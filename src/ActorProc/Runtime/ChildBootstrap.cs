@@ -5,10 +5,12 @@ namespace ActorProc.Multiprocessing.Runtime;
 
 /// <summary>
 /// What a child needs before it can talk to its parent: the auth key, where to report, the parent's
-/// configuration, and whether to send its log events to the parent (<c>ForwardLogs</c>). It travels on the child's stdin (never argv or the environment, which other users can
-/// read), as one length-prefixed frame; stdin then stays open as a liveness pipe.
+/// configuration, whether to send its log events to the parent (<c>ForwardLogs</c>) and whether it is started as a
+/// spare (<c>Spare</c>: it then warms up while it waits, loading the assemblies named in <c>Preload</c>; a child
+/// started for a waiting <see cref="Process.Start"/> does not, so that nothing competes with the target). It travels on the child's stdin (never argv or the
+/// environment, which other users can read), as one length-prefixed frame; stdin then stays open as a liveness pipe.
 /// </summary>
-internal sealed record ChildBootstrap(byte[] AuthKey, string ReportTo, long Token, string Hocon, bool ForwardLogs)
+internal sealed record ChildBootstrap(byte[] AuthKey, string ReportTo, long Token, string Hocon, bool ForwardLogs, bool Spare, string[] Preload)
 {
     private const int Magic = 0x41504231; // "APB1"
     private const int MaxLength = 16 * 1024 * 1024;
@@ -25,6 +27,12 @@ internal sealed record ChildBootstrap(byte[] AuthKey, string ReportTo, long Toke
             writer.Write(Token);
             writer.Write(Hocon);
             writer.Write(ForwardLogs);
+            writer.Write(Spare);
+            writer.Write(Preload.Length);
+            foreach (var name in Preload)
+            {
+                writer.Write(name);
+            }
         }
 
         Span<byte> header = stackalloc byte[8];
@@ -56,6 +64,19 @@ internal sealed record ChildBootstrap(byte[] AuthKey, string ReportTo, long Toke
         stream.ReadExactly(body);
         using var reader = new BinaryReader(new MemoryStream(body), Encoding.UTF8);
         var key = reader.ReadBytes(reader.ReadInt32());
-        return new ChildBootstrap(key, reader.ReadString(), reader.ReadInt64(), reader.ReadString(), reader.ReadBoolean());
+        var (reportTo, token, hocon, forwardLogs, spare) = (reader.ReadString(), reader.ReadInt64(), reader.ReadString(), reader.ReadBoolean(), reader.ReadBoolean());
+        int count = reader.ReadInt32();
+        if (count is < 0 or > Launch.ChildCodeAssemblies.MaxNames)
+        {
+            throw new InvalidDataException($"Bootstrap frame names {count} assemblies to preload (at most {Launch.ChildCodeAssemblies.MaxNames}).");
+        }
+
+        var preload = new string[count];
+        for (int i = 0; i < count; i++)
+        {
+            preload[i] = reader.ReadString();
+        }
+
+        return new ChildBootstrap(key, reportTo, token, hocon, forwardLogs, spare, preload);
     }
 }

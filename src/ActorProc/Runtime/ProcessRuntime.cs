@@ -65,7 +65,7 @@ internal sealed class ProcessRuntime
             }
 
             Launcher = new ChildLauncher(Settings.ChildEnvironment);
-            Spares = new SparePool(Settings.Spares, Launcher, LaunchNew);
+            Spares = new SparePool(Settings.Spares, Launcher, () => LaunchNew(spare: true));
 
             // Process tree = supervision tree: terminating the actor system joins the non-daemon children before
             // any actor stops, and stops the remaining (daemon) children after the user's actors stopped.
@@ -109,6 +109,9 @@ internal sealed class ProcessRuntime
 
     /// <summary>Ready children.</summary>
     public SparePool Spares { get; }
+
+    /// <summary>The assemblies of code sent to children so far, which spares load while they wait.</summary>
+    public ChildCodeAssemblies CodeAssemblies { get; } = new();
 
     /// <summary>The serializer processes use for targets and messages.</summary>
     public Serializer Serializer => Remote.Serializer;
@@ -201,7 +204,7 @@ internal sealed class ProcessRuntime
     /// <summary>A child OS process for a <see cref="Process.Start"/>: a spare when one is ready, else a new one.</summary>
     public ChildProcess Acquire()
     {
-        var child = Spares.TryTake() ?? LaunchNew();
+        var child = Spares.TryTake() ?? LaunchNew(spare: false);
         Spares.RefillAfter(child, Settings.SpareRefillDelay);
         return child;
     }
@@ -385,10 +388,10 @@ internal sealed class ProcessRuntime
         }
     }
 
-    private ChildProcess LaunchNew()
+    private ChildProcess LaunchNew(bool spare)
     {
         long token = Interlocked.Increment(ref _nextToken);
-        var child = Launcher.Launch(new ChildBootstrap(AuthKey, ReportTo, token, _hocon, ChildLogs is not null));
+        var child = Launcher.Launch(new ChildBootstrap(AuthKey, ReportTo, token, _hocon, ChildLogs is not null, spare, spare ? CodeAssemblies.Names : []));
         child.Exited.ContinueWith(
             static (exited, state) =>
             {

@@ -17,6 +17,14 @@ internal sealed class ObjectCodec<T> : Codec<T>
     public override void Initialize(CodecRegistry registry)
     {
         var fields = FieldLayout.GetFields(typeof(T));
+        if (fields.Count == 0)
+        {
+            // Nothing to emit (a static lambda's closure class, a marker message): no dynamic method to compile.
+            _write = static (_, _) => { };
+            _read = static (ObjectReader _, ref T _) => { };
+            return;
+        }
+
         (_write, _read) = FieldEmitter.Emit<T>(fields, registry);
     }
 
