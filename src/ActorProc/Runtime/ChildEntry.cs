@@ -125,7 +125,10 @@ internal static class ChildEntry
         runtime.ShutdownChildren();
         Pools.PoolWorker.FlushOnExit();
         Queues.PutBuffer.FlushAll();
-        Shared.SharedSegments.ReleaseAtExit();
+        if (Shared.SharedSegments.CreatedAny)
+        {
+            Shared.SharedSegments.ReleaseAtExit();
+        }
 
         // As Python's os._exit after the target: no actor system termination (its actors are not stopped one
         // by one), only what other processes must still see: queued outgoing messages are delivered, and the

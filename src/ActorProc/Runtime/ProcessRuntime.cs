@@ -245,6 +245,13 @@ internal sealed class ProcessRuntime
             return;
         }
 
+        if (_children.IsEmpty)
+        {
+            // Never started a child (the usual child process): only spares to kill, and nothing to wait for.
+            Spares.Drain();
+            return;
+        }
+
         JoinChildrenAsync(CancellationToken.None).GetAwaiter().GetResult();
         StopChildrenAsync(CancellationToken.None).GetAwaiter().GetResult();
     }

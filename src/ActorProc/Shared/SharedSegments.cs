@@ -36,6 +36,9 @@ internal static class SharedSegments
     /// </summary>
     internal static bool MappingDisabled { get; set; }
 
+    /// <summary>Whether this process created a segment (only then has it files to remove at its exit).</summary>
+    public static bool CreatedAny => Volatile.Read(ref _exitHooked);
+
     /// <summary>
     /// Creates a zeroed segment for <paramref name="length"/> elements of <paramref name="elementSize"/> bytes, its owner
     /// actor, and this process's attachment.
