@@ -23,15 +23,8 @@ public sealed class SpareSpec : IDisposable
         var warmup = new mp.Process(static () => { });
         warmup.Start();
         warmup.Join(Long);
-        var runtime = ProcessRuntime.Get();
-        var deadline = DateTime.UtcNow + Long;
-        while (runtime.Spares.Count == 0 && DateTime.UtcNow < deadline)
-        {
-            Thread.Sleep(10);
-        }
-
-        Assert.Equal(1, runtime.Settings.Spares);
-        Assert.Equal(1, runtime.Spares.Count);
+        Assert.Equal(1, ProcessRuntime.Get().Settings.Spares);
+        WaitForSpare();
         var file = _files["spare"];
         var p = new mp.Process(() => TempFiles.Write(file, Environment.ProcessId.ToString()));
 
@@ -52,14 +45,8 @@ public sealed class SpareSpec : IDisposable
         try
         {
             // The refill waits for the child to end or for spare-refill-delay (100 ms), whichever comes first.
-            var deadline = DateTime.UtcNow + Long;
-            while (runtime.Spares.Count == 0 && DateTime.UtcNow < deadline)
-            {
-                Thread.Sleep(10);
-            }
-
+            WaitForSpare();
             Assert.Equal(TimeSpan.FromMilliseconds(100), runtime.Settings.SpareRefillDelay);
-            Assert.Equal(1, runtime.Spares.Count);
             Assert.True(p.IsAlive);
         }
         finally
