@@ -6,8 +6,8 @@ namespace ActorProc.Multiprocessing.Runtime;
 /// <summary>
 /// What a child needs before it can talk to its parent: the auth key, where to report, the parent's
 /// configuration, whether to send its log events to the parent (<c>ForwardLogs</c>) and whether it is started as a
-/// spare (<c>Spare</c>: it then warms up while it waits, loading the assemblies named in <c>Preload</c>; a child
-/// started for a waiting <see cref="Process.Start"/> does not, so that nothing competes with the target). It travels on the child's stdin (never argv or the
+/// spare (<c>Spare</c>: while it waits it also loads the assemblies named in <c>Preload</c> and warms up a pool
+/// worker; a child started for a waiting <see cref="Process.Start"/> only builds what its own start needs). It travels on the child's stdin (never argv or the
 /// environment, which other users can read), as one length-prefixed frame; stdin then stays open as a liveness pipe.
 /// </summary>
 internal sealed record ChildBootstrap(byte[] AuthKey, string ReportTo, long Token, string Hocon, bool ForwardLogs, bool Spare, string[] Preload)

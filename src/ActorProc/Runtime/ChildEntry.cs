@@ -55,21 +55,18 @@ internal static class ChildEntry
         }
 
         _bootstrap = bootstrap;
+        ChildWarmUp.BeginSharedSerializerCode();
         AppDomain.CurrentDomain.UnhandledException += (_, e) => Crash(e.ExceptionObject);
         AppDomain.CurrentDomain.ProcessExit += (_, _) => OnProcessExit();
         _sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, _ => _terminatedBySignal = true);
 
         var work = new TaskCompletionSource<RunTarget>(TaskCreationOptions.RunContinuationsAsynchronously);
         var runtime = ProcessRuntime.StartChild(bootstrap);
+        ChildWarmUp.BeginStartPath(runtime, bootstrap.Spare, bootstrap.Preload);
         var control = new ChildControl(runtime.System, work);
         _ = runtime.System.ResolveActorRef(ActorPath.Parse(bootstrap.ReportTo))
             .Ask<ChildReadyAck>(new ChildReady(bootstrap.Token, control, Environment.ProcessId), runtime.Settings.ExitFlushTimeout);
         WatchStdin(stdin);
-        if (bootstrap.Spare)
-        {
-            WarmUpWhileWaiting(runtime, bootstrap.Preload);
-        }
-
         var run = work.Task.GetAwaiter().GetResult();
         _running = true;
         runtime.LogForwarder?.Begin(run.Info.Name);
@@ -197,27 +194,6 @@ internal static class ChildEntry
         Console.Error.WriteLine($"Process {Process.Current.Name}:{Environment.NewLine}{exception}");
         ReportAndExit(1);
     }
-
-    // A spare: while it waits for its target, builds the codecs and runs the code a started process or a pool worker
-    // needs first, so that the start it serves does not pay for them.
-    private static void WarmUpWhileWaiting(ProcessRuntime runtime, string[] preload) =>
-        ThreadPool.UnsafeQueueUserWorkItem(
-            static state =>
-            {
-                try
-                {
-                    ChildCodeAssemblies.Preload(state.Preload);
-                    Process.WarmUp(state.Runtime.Serializer, state.Runtime.System);
-                    Pools.PoolWorkerProcess.WarmUp(state.Runtime.Serializer, state.Runtime.System);
-                }
-                catch (Exception e)
-                {
-                    // Only an optimisation: the first start served here builds what is missing.
-                    state.Runtime.System.Log.Warning("Warming up the spare failed: {Error}", e.ToString());
-                }
-            },
-            (Runtime: runtime, Preload: preload),
-            preferLocal: false);
 
     private static void WatchStdin(Stream stdin)
     {
