@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 
 namespace ActorProc.Configuration;
 
@@ -9,10 +8,6 @@ namespace ActorProc.Configuration;
 /// </summary>
 internal static class ByteSizeParser
 {
-    private static readonly Regex Pattern = new(
-        "^([+-]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)(?:[eE][+-]?[0-9]+)?)\\s*([^0-9\\s]*)$",
-        RegexOptions.CultureInvariant);
-
     private static readonly Dictionary<string, decimal> BytesPerUnit = BuildUnits();
 
     /// <summary>Converts text to a number of bytes. A bare number means bytes; fractions are truncated.</summary>
@@ -20,7 +15,7 @@ internal static class ByteSizeParser
     public static string? TryParse(string text, out long result)
     {
         result = 0;
-        var match = Pattern.Match(text.Trim());
+        var match = QuantityPattern.Instance().Match(text.Trim());
         if (!match.Success)
         {
             return "expected a number followed by an optional size unit";

@@ -1,15 +1,10 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 
 namespace ActorProc.Configuration;
 
 /// <summary>Parses HOCON durations such as <c>500ms</c>, <c>2.5 seconds</c> or <c>infinite</c>.</summary>
 internal static class DurationParser
 {
-    private static readonly Regex Pattern = new(
-        "^([+-]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)(?:[eE][+-]?[0-9]+)?)\\s*([^0-9\\s]*)$",
-        RegexOptions.CultureInvariant);
-
     /// <summary>Ticks (100 ns) per unit, keyed by every accepted spelling.</summary>
     private static readonly Dictionary<string, decimal> TicksPerUnit = BuildUnits();
 
@@ -30,7 +25,7 @@ internal static class DurationParser
             return null;
         }
 
-        var match = Pattern.Match(trimmed);
+        var match = QuantityPattern.Instance().Match(trimmed);
         if (!match.Success)
         {
             return "expected a number followed by an optional time unit";

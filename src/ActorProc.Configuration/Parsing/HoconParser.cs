@@ -7,12 +7,8 @@ namespace ActorProc.Configuration;
 /// Turns HOCON tokens into an unresolved tree of <see cref="HoconNode"/>s: handles keys, separators,
 /// objects, arrays, value concatenation, <c>+=</c>, includes, duplicate-key merging and self-references.
 /// </summary>
-internal sealed class HoconParser
+internal sealed partial class HoconParser
 {
-    private static readonly Regex NumberPattern = new(
-        "^-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?$",
-        RegexOptions.CultureInvariant);
-
     private readonly List<Token> _tokens;
     private readonly string _baseDirectory;
     private readonly ParseContext _context;
@@ -61,7 +57,7 @@ internal sealed class HoconParser
             "true" => HoconValue.True,
             "false" => HoconValue.False,
             "null" => HoconValue.Null,
-            _ when NumberPattern.IsMatch(token.Text) => HoconValue.FromNumberText(token.Text),
+            _ when NumberPattern().IsMatch(token.Text) => HoconValue.FromNumberText(token.Text),
             _ => HoconValue.FromString(token.Text),
         };
         return new ScalarNode(token.Location, value);
@@ -495,4 +491,8 @@ internal sealed class HoconParser
 
         return null;
     }
+
+    // A JSON number; generated at build time, so that the first parse of a process does not build a regex.
+    [GeneratedRegex("^-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex NumberPattern();
 }

@@ -42,6 +42,8 @@ internal static class ChildEntry
             return ExitOrphaned;
         }
 
+        // Beside the bootstrap read and the runtime's start (a second core does it while the main thread works).
+        ChildWarmUp.BeginSharedSerializerCode();
         var stdin = Console.OpenStandardInput();
         ChildBootstrap bootstrap;
         try
@@ -55,7 +57,6 @@ internal static class ChildEntry
         }
 
         _bootstrap = bootstrap;
-        ChildWarmUp.BeginSharedSerializerCode();
         AppDomain.CurrentDomain.UnhandledException += (_, e) => Crash(e.ExceptionObject);
         AppDomain.CurrentDomain.ProcessExit += (_, _) => OnProcessExit();
         _sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, _ => _terminatedBySignal = true);

@@ -17,7 +17,7 @@ namespace ActorProc.Multiprocessing.Runtime;
 internal static class ChildWarmUp
 {
     /// <summary>
-    /// As soon as the bootstrap is read, while the main thread starts the actor system: first what remoting's start
+    /// As soon as the child runs, while the main thread reads the bootstrap and starts the actor system: first what remoting's start
     /// will use (the socket layer's one-time set-up, the random number generator and HMAC, about 12 ms in a fresh
     /// process), then a throwaway serializer over a small graph (a record of primitives, strings and arrays, a
     /// delegate), which loads and compiles what every serializer of the process shares (code emission, the default
