@@ -16,9 +16,11 @@ namespace ActorProc.Multiprocessing.Runtime;
 /// </remarks>
 internal static class ChildWarmUp
 {
+    private static Exception? _primeFailure;
+
     /// <summary>
-    /// As soon as the child runs, while the main thread reads the bootstrap and starts the actor system: first what remoting's start
-    /// will use (the socket layer's one-time set-up, the random number generator and HMAC, about 12 ms in a fresh
+    /// As soon as the child runs, while the main thread reads the bootstrap and starts the actor system: first what
+    /// remoting's start will use (the socket layer's one-time set-up, the random number generator and HMAC, about 12 ms in a fresh
     /// process), then a throwaway serializer over a small graph (a record of primitives, strings and arrays, a
     /// delegate), which loads and compiles what every serializer of the process shares (code emission, the default
     /// allow-list, the delegate codec).
@@ -32,9 +34,11 @@ internal static class ChildWarmUp
                     PrimeTransport();
                     PrimeSerializer();
                 }
-                catch (Exception e) when (e is SerializationException or InvalidOperationException or SocketException or CryptographicException)
+                catch (Exception e)
                 {
-                    // Not reported: the runtime that could log it does not exist yet, and nothing depends on it.
+                    // Only an optimisation, and the runtime that could log it may not exist yet: BeginStartPath reports
+                    // it when it failed by then.
+                    Volatile.Write(ref _primeFailure, e);
                 }
             },
             null,
@@ -49,6 +53,11 @@ internal static class ChildWarmUp
         ThreadPool.UnsafeQueueUserWorkItem(
             static state =>
             {
+                if (Volatile.Read(ref _primeFailure) is { } primeFailure)
+                {
+                    state.Runtime.System.Log.Warning("Warming up the child's sockets and serializer failed: {Error}", primeFailure.ToString());
+                }
+
                 try
                 {
                     if (state.Spare)
