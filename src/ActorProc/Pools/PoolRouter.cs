@@ -21,6 +21,7 @@ internal sealed class PoolRouter : ReceiveActor
 
     private readonly PoolCore _core;
     private int _slots;
+    private ICancelable? _holdTimer;
 
     public PoolRouter(PoolCore core)
     {
@@ -56,7 +57,7 @@ internal sealed class PoolRouter : ReceiveActor
         if (hold)
         {
             _core.HoldColdStarts();
-            Context.System.Scheduler.ScheduleTellOnce(ColdStartHold, Self, new PoolReleaseColdStarts(), Self);
+            _holdTimer = Context.System.Scheduler.ScheduleTellOnce(ColdStartHold, Self, new PoolReleaseColdStarts(), Self);
         }
 
         for (int i = 0; i < _core.Processes; i++)
@@ -68,8 +69,12 @@ internal sealed class PoolRouter : ReceiveActor
         }
     }
 
+    // A pool ended within the hold leaves no timer message behind (it would be a dead letter).
+    protected override void PostStop() => _holdTimer?.Cancel();
+
     private void ReleaseColdStarts()
     {
+        _holdTimer?.Cancel();
         if (_core.ReleaseColdStarts())
         {
             foreach (var slot in Context.GetChildren())
