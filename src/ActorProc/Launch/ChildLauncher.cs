@@ -9,20 +9,28 @@ namespace ActorProc.Multiprocessing.Launch;
 /// <summary>
 /// Starts child OS processes, always from one long-lived thread: Linux delivers a child's parent-death
 /// signal when the thread that forked it ends, so a child forked from a thread-pool thread that later
-/// retires would be killed with it.
+/// retires would be killed with it. The thread starts with the first start (most children never start one)
+/// and ends with <see cref="Stop"/>, once the runtime's children are gone.
 /// </summary>
 internal sealed class ChildLauncher
 {
     private readonly BlockingCollection<Action> _work = [];
     private readonly IReadOnlyDictionary<string, string> _childEnvironment;
-    private readonly Thread _thread;
+    private readonly Lazy<Thread> _thread;
 
     public ChildLauncher(IReadOnlyDictionary<string, string> childEnvironment)
     {
         _childEnvironment = childEnvironment;
-        _thread = new Thread(Loop) { IsBackground = true, Name = "ActorProc launcher" };
-        _thread.Start();
+        _thread = new Lazy<Thread>(() =>
+        {
+            var thread = new Thread(Loop) { IsBackground = true, Name = "ActorProc launcher" };
+            thread.Start();
+            return thread;
+        });
     }
+
+    /// <summary>Whether the launcher thread was started (diagnostics and tests).</summary>
+    internal bool IsThreadStarted => _thread.IsValueCreated;
 
     /// <summary>Starts a child and sends it <paramref name="bootstrap"/>; returns once the OS process exists.</summary>
     /// <exception cref="InvalidOperationException">The application cannot start children, or the start failed.</exception>
@@ -46,13 +54,17 @@ internal sealed class ChildLauncher
                 done.Set();
             }
         };
-        if (Thread.CurrentThread == _thread)
+        if (_thread.IsValueCreated && Thread.CurrentThread == _thread.Value)
         {
             start();
         }
         else
         {
-            _work.Add(start);
+            if (!TryPost(start))
+            {
+                throw new InvalidOperationException("The process runtime has stopped; it starts no more child processes.");
+            }
+
             done.Wait();
         }
 
@@ -71,8 +83,24 @@ internal sealed class ChildLauncher
         return child;
     }
 
-    /// <summary>Runs <paramref name="work"/> on the launcher thread later.</summary>
-    public void Post(Action work) => _work.Add(work);
+    /// <summary>Runs <paramref name="work"/> on the launcher thread later; false (and nothing runs) once stopped.</summary>
+    public bool TryPost(Action work)
+    {
+        _ = _thread.Value;
+        try
+        {
+            _work.Add(work);
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            // Stopped (CompleteAdding) before or while adding.
+            return false;
+        }
+    }
+
+    /// <summary>Ends the launcher thread after the work already queued (call once the runtime's children are gone).</summary>
+    public void Stop() => _work.CompleteAdding();
 
     private ChildProcess StartOnThisThread(long token)
     {

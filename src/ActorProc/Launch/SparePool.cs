@@ -109,7 +109,7 @@ internal sealed class SparePool
             return;
         }
 
-        _launcher.Post(() =>
+        bool posted = _launcher.TryPost(() =>
         {
             Volatile.Write(ref _refillQueued, 0);
             try
@@ -129,5 +129,10 @@ internal sealed class SparePool
                 Drain();
             }
         });
+        if (!posted)
+        {
+            // The runtime has stopped: no more spares.
+            Volatile.Write(ref _refillQueued, 0);
+        }
     }
 }

@@ -71,7 +71,12 @@ internal sealed class ProcessRuntime
             // any actor stops, and stops the remaining (daemon) children after the user's actors stopped.
             System.AddShutdownTask(ShutdownPhase.BeforeUserStop, "actorproc-join-children", JoinChildrenAsync);
             System.AddShutdownTask(ShutdownPhase.BeforeSystemStop, "actorproc-stop-children", StopChildrenAsync);
-            System.RegisterOnTermination(() => Interlocked.CompareExchange(ref _current, null, this));
+            System.RegisterOnTermination(() =>
+            {
+                // Every child has been joined or stopped by the shutdown phases above.
+                Interlocked.CompareExchange(ref _current, null, this);
+                Launcher.Stop();
+            });
         }
         catch
         {
