@@ -458,6 +458,12 @@ internal sealed class PoolCore
     /// <summary>Results from a worker (on the remoting reader thread of its connection).</summary>
     public void OnResults(PoolResults results)
     {
+        if (HoldsColdStarts)
+        {
+            // The first result is in: the held workers start now (see PoolRouter).
+            Router.Tell(new PoolReleaseColdStarts(), ActorRefs.NoSender);
+        }
+
         int count = results.TaskIds.Length;
         var done = new PoolTask?[count];
         lock (_lock)
@@ -555,15 +561,20 @@ internal sealed class PoolCore
             int limit = InFlightLimit();
             List<PoolWorkerState>? open = null;
             int starting = 0;
+            bool anyReady = false;
             foreach (var worker in _workers.Values)
             {
                 if (worker.Inbox is null)
                 {
                     starting++;
                 }
-                else if (!worker.StopSent && Room(worker, limit) > 0)
+                else
                 {
-                    (open ??= []).Add(worker);
+                    anyReady = true;
+                    if (!worker.StopSent && Room(worker, limit) > 0)
+                    {
+                        (open ??= []).Add(worker);
+                    }
                 }
             }
 
@@ -578,6 +589,12 @@ internal sealed class PoolCore
                     int share = Math.Min(Room(open[k], limit), (pending + takers - 1) / takers);
                     pending -= Send(open[k], share);
                 }
+            }
+
+            if (pending > 0 && anyReady && HoldsColdStarts)
+            {
+                // Work the ready workers cannot take yet: the held workers are needed now.
+                Router.Tell(new PoolReleaseColdStarts(), ActorRefs.NoSender);
             }
         }
 

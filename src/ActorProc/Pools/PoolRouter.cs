@@ -10,13 +10,14 @@ namespace ActorProc.Multiprocessing.Pools;
 /// Once every slot has stopped (after Close or Terminate) the pool is joined and this actor stops.
 /// </summary>
 /// <remarks>
-/// When spare child processes can serve some of the workers, the slots that need a fresh OS process wait until
-/// the first worker is ready (at most <see cref="ColdStartHold"/>): a fresh .NET process takes a core for about
-/// 100 ms while it boots, which on a small machine would slow the spare-served worker's first results.
+/// When spare child processes can serve some of the workers, the slots that need a fresh OS process wait (at most
+/// <see cref="ColdStartHold"/>) until a ready worker has work it cannot take yet, or until the first result is in: a
+/// fresh .NET process takes a core for about 100 ms while it boots, which on a small machine would slow the
+/// spare-served worker's first results.
 /// </remarks>
 internal sealed class PoolRouter : ReceiveActor
 {
-    /// <summary>The longest the slots that need a fresh OS process wait for the first (spare-served) worker.</summary>
+    /// <summary>The longest the slots that need a fresh OS process wait for demand or the first result.</summary>
     internal static readonly TimeSpan ColdStartHold = TimeSpan.FromMilliseconds(20);
 
     private readonly PoolCore _core;
@@ -26,11 +27,7 @@ internal sealed class PoolRouter : ReceiveActor
     public PoolRouter(PoolCore core)
     {
         _core = core;
-        Receive<PoolWorkerReady>(ready =>
-        {
-            core.OnWorkerReady(ready);
-            ReleaseColdStarts();
-        });
+        Receive<PoolWorkerReady>(core.OnWorkerReady);
         Receive<PoolReleaseColdStarts>(_ => ReleaseColdStarts());
         Receive<PoolWorkerInitFailed>(core.OnWorkerInitFailed);
         Receive<PoolKillWorkers>(kill =>
