@@ -32,7 +32,11 @@ internal sealed class ProcessActor : ReceiveActor
             // The work first: the child's reader handles frames in order, and the watch's system message need not
             // hold the target up (a watch set after a death still gets its Terminated).
             _control = ready.Control;
-            ready.Control.Tell(started.Run);
+            if (!started.RunSent)
+            {
+                ready.Control.Tell(started.Run);
+            }
+
             Context.Watch(ready.Control);
         });
         Receive<ChildExiting>(_ =>
