@@ -271,16 +271,7 @@ public class Process : IDisposable
             _ended = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
             _child = child;
             runtime.Track(this);
-            var run = new RunTarget(payload, info);
-
-            // A spare that is ready gets its target from this thread (no hop through /system/processes first).
-            bool sent = runtime.ReadyControls.TryRemove(child.Token, out var control);
-            if (sent)
-            {
-                control!.Tell(run, ActorRefs.NoSender);
-            }
-
-            runtime.Processes.Tell(new ChildStarted(this, child, run, sent));
+            runtime.Processes.Tell(new ChildStarted(this, child, new RunTarget(payload, info)));
         }
         catch
         {

@@ -32,11 +32,7 @@ internal sealed class ProcessActor : ReceiveActor
             // The work first: the child's reader handles frames in order, and the watch's system message need not
             // hold the target up (a watch set after a death still gets its Terminated).
             _control = ready.Control;
-            if (!started.RunSent)
-            {
-                ready.Control.Tell(started.Run);
-            }
-
+            ready.Control.Tell(started.Run);
             Context.Watch(ready.Control);
         });
         Receive<ChildExiting>(_ =>

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using ActorProc.Actors;
 using ActorProc.Multiprocessing.Logging;
 using ActorProc.Multiprocessing.Protocol;
@@ -8,8 +7,7 @@ namespace ActorProc.Multiprocessing.Processes;
 /// <summary>
 /// <c>/system/processes</c>: the parent of one <see cref="ProcessActor"/> per started child. Children
 /// report <see cref="ChildReady"/> here by launch token, before or after a <see cref="Process"/> is
-/// assigned to them (a spare is ready long before it gets work). The control refs of ready children without a process
-/// are also published (<c>readyControls</c>), so that <see cref="Process.Start"/> can send a spare its target itself. Log events children forward arrive here on the
+/// assigned to them (a spare is ready long before it gets work). Log events children forward arrive here on the
 /// same connection as their exit report, so they are written before a <see cref="Process.Join"/> returns.
 /// </summary>
 internal sealed class ProcessesActor : ReceiveActor
@@ -17,7 +15,7 @@ internal sealed class ProcessesActor : ReceiveActor
     private readonly Dictionary<long, ChildReady> _ready = [];
     private readonly Dictionary<long, IActorRef> _started = [];
 
-    public ProcessesActor(IChildLogTarget? childLogs, ConcurrentDictionary<long, IActorRef> readyControls)
+    public ProcessesActor(IChildLogTarget? childLogs)
     {
         Receive<ChildLogs>(logs => childLogs?.Write(logs.Records));
         Receive<ChildReady>(ready =>
@@ -30,13 +28,11 @@ internal sealed class ProcessesActor : ReceiveActor
             else
             {
                 _ready[ready.Token] = ready;
-                readyControls[ready.Token] = ready.Control;
             }
         });
         Receive<ChildStarted>(started =>
         {
             long token = started.Child.Token;
-            readyControls.TryRemove(token, out _);
             var actor = Context.ActorOf(Props.Create(() => new ProcessActor(started)), "p" + token);
             _started[token] = actor;
             started.Process.AttachActor(actor);
@@ -59,7 +55,6 @@ internal sealed class ProcessesActor : ReceiveActor
         Receive<ChildGone>(gone =>
         {
             _ready.Remove(gone.Token);
-            readyControls.TryRemove(gone.Token, out _);
             if (_started.Remove(gone.Token, out var actor))
             {
                 actor.Tell(gone);

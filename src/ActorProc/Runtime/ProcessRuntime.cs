@@ -45,8 +45,7 @@ internal sealed class ProcessRuntime
             ChildLogs = Settings.ForwardLogs ? childLogs : null;
             Remote = RemoteExtension.Start(System, authKey);
             var logTarget = ChildLogs;
-            var readyControls = ReadyControls;
-            Processes = System.SystemActorOf(Props.Create(() => new ProcessesActor(logTarget, readyControls)), "processes");
+            Processes = System.SystemActorOf(Props.Create(() => new ProcessesActor(logTarget)), "processes");
             Owners = new OwnerMonitor(System);
             ReportTo = ((InternalActorRef)Processes).Path.WithAddress(Remote.Address).ToSerializationFormat();
             // Children get only what differs from the reference configuration (they have the reference too).
@@ -115,9 +114,6 @@ internal sealed class ProcessRuntime
 
     /// <summary>Ready children.</summary>
     public SparePool Spares { get; }
-
-    /// <summary>The control refs of children that reported ready and have no process yet (spares), by launch token.</summary>
-    public ConcurrentDictionary<long, IActorRef> ReadyControls { get; } = new();
 
     /// <summary>The assemblies of code sent to children so far, which spares load while they wait.</summary>
     public ChildCodeAssemblies CodeAssemblies { get; } = new();
