@@ -4,10 +4,9 @@ using ActorProc.Multiprocessing.Handles;
 namespace ActorProc.Multiprocessing.Pools;
 
 /// <summary>
-/// In the pool's process: where workers report that they are ready and send their results. A ref under <c>/temp</c>
-/// whose <see cref="Tell"/> runs on the remoting reader thread of the worker's connection and hands the message straight
-/// to the <see cref="PoolCore"/> (no actor hop between a worker's ready report and its first work, or between a result
-/// and the caller it wakes).
+/// In the pool's process: where workers send their results. A ref under <c>/temp</c> whose <see cref="Tell"/> runs
+/// on the remoting reader thread of the worker's connection and hands the batch straight to the
+/// <see cref="PoolCore"/> (no actor hop between a result and the caller it wakes).
 /// </summary>
 internal sealed class PoolInbox : DirectRef, IDisposable
 {
@@ -31,14 +30,9 @@ internal sealed class PoolInbox : DirectRef, IDisposable
     /// <inheritdoc />
     public override void Tell(object message, IActorRef? sender)
     {
-        switch (message)
+        if (message is PoolResults results)
         {
-            case PoolResults results:
-                _core.OnResults(results);
-                break;
-            case PoolWorkerReady ready:
-                _core.OnWorkerReady(ready);
-                break;
+            _core.OnResults(results);
         }
     }
 

@@ -36,7 +36,7 @@ internal enum PoolOutcome : byte
     Failed = 1,
 }
 
-/// <summary>Worker to parent (the pool's inbox, before any of its results): the worker process is up and takes work at <paramref name="Inbox"/>.</summary>
+/// <summary>Worker to router: the worker process is up and takes work at <paramref name="Inbox"/>.</summary>
 internal sealed record PoolWorkerReady(int Worker, IActorRef Inbox, int Pid);
 
 /// <summary>Worker to router: the pool's initializer threw in the worker (a serialized <see cref="RemoteFailure"/>); the worker exits.</summary>

@@ -5,9 +5,8 @@ namespace ActorProc.Multiprocessing.Pools;
 
 /// <summary>
 /// The pool's actor: it supervises one <see cref="PoolWorkerSlot"/> child per worker and takes the workers'
-/// initializer failures for the <see cref="PoolCore"/> (ready reports and results go to its <see cref="PoolInbox"/>).
-/// A slot whose worker process died throws <see cref="WorkerCrashedException"/>; this actor's strategy restarts it,
-/// which starts a fresh process.
+/// lifecycle messages (ready, initializer failed) for the <see cref="PoolCore"/>. A slot whose worker process died
+/// throws <see cref="WorkerCrashedException"/>; this actor's strategy restarts it, which starts a fresh process.
 /// Once every slot has stopped (after Close or Terminate) the pool is joined and this actor stops.
 /// </summary>
 /// <remarks>
@@ -28,6 +27,7 @@ internal sealed class PoolRouter : ReceiveActor
     public PoolRouter(PoolCore core)
     {
         _core = core;
+        Receive<PoolWorkerReady>(core.OnWorkerReady);
         Receive<PoolReleaseColdStarts>(_ => ReleaseColdStarts());
         Receive<PoolWorkerInitFailed>(core.OnWorkerInitFailed);
         Receive<PoolKillWorkers>(kill =>

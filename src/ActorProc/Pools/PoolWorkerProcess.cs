@@ -7,7 +7,7 @@ namespace ActorProc.Multiprocessing.Pools;
 
 /// <summary>
 /// The child process of one pool worker (a daemon, as Python's pool workers): runs the pool's initializer, tells
-/// the pool's inbox where to send work, then runs tasks until the pool stops it or it has run
+/// the pool's router where to send work, then runs tasks until the pool stops it or it has run
 /// <c>maxTasksPerChild</c> tasks, and exits with code 0.
 /// </summary>
 internal sealed class PoolWorkerProcess : Process
@@ -101,7 +101,7 @@ internal sealed class PoolWorkerProcess : Process
         }
 
         using var worker = new PoolWorker(runtime.Serializer, runtime.System, _results, _workerId, _maxTasks, _settings);
-        _results.Tell(new PoolWorkerReady(_workerId, worker.Inbox, Environment.ProcessId), ActorRefs.NoSender);
+        _router.Tell(new PoolWorkerReady(_workerId, worker.Inbox, Environment.ProcessId), ActorRefs.NoSender);
         worker.Run();
     }
 }
