@@ -86,6 +86,11 @@ internal sealed class ChildLauncher
     /// <summary>Runs <paramref name="work"/> on the launcher thread later; false (and nothing runs) once stopped.</summary>
     public bool TryPost(Action work)
     {
+        if (_work.IsAddingCompleted)
+        {
+            return false;
+        }
+
         _ = _thread.Value;
         try
         {

@@ -318,7 +318,7 @@ internal sealed class PoolCore
         }
     }
 
-    /// <summary>True while slots that need a fresh OS process wait for the first worker (see <see cref="PoolRouter"/>).</summary>
+    /// <summary>True while slots that need a fresh OS process wait for demand or the first result (see <see cref="PoolRouter"/>).</summary>
     public bool HoldsColdStarts => Volatile.Read(ref _holdColdStarts) != 0;
 
     /// <summary>From now until <see cref="ReleaseColdStarts"/>, held slots wait.</summary>

@@ -48,7 +48,7 @@ internal sealed record PoolWorkerExited(int Worker, int ExitCode);
 /// <summary>Local, slot to itself: start the worker process now (after a back-off).</summary>
 internal sealed record PoolStartWorker;
 
-/// <summary>Local, to the router (its timer) and from it to its slots: slots held back for the first worker may start theirs now.</summary>
+/// <summary>Local, to the router (its timer) and from it to its slots: slots held back until there is demand (or a first result) may start theirs now.</summary>
 internal sealed record PoolReleaseColdStarts;
 
 /// <summary>Local, to the router and its slots: kill the worker processes now (<see cref="Pool.Terminate"/>).</summary>

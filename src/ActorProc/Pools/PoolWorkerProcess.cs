@@ -43,18 +43,8 @@ internal sealed class PoolWorkerProcess : Process
         var worker = (PoolWorkerProcess)RuntimeHelpers.GetUninitializedObject(typeof(PoolWorkerProcess));
         serializer.Deserialize<Process>(serializer.SerializeToArray<Process>(worker), system);
         var settings = PoolSettings.FromConfig(system.Settings.Config);
-        object[] messages =
-        [
-            settings,
-            new PoolWorkerReady(1, nobody, Environment.ProcessId),
-            new PoolWork([1], [1], [[1]], [new RunnerLoad(1, [1], null)], [1], false),
-            new PoolResults(1, [1], [1], [[1]], 1),
-        ];
-        foreach (var message in messages)
-        {
-            serializer.Deserialize<object>(serializer.SerializeToArray(message), system);
-        }
-
+        // The work order itself goes through the serializer in RunOneBatch.
+        ChildWarmUp.RoundTrip(serializer, system, settings, new PoolWorkerReady(1, nobody, Environment.ProcessId), new PoolResults(1, [1], [1], [[1]], 1));
         RunOneBatch(serializer, system, settings);
     }
 

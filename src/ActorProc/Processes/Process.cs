@@ -386,16 +386,12 @@ public class Process : IDisposable
         serializer.Deserialize<Process>(copy.Payload, state);
 
         // The parent's watch of this child arrives as the first system message; the exit report and its ack end the life.
-        object[] messages =
-        [
+        ChildWarmUp.RoundTrip(
+            serializer,
+            state,
             new Remote.SystemEnvelope(Remote.SystemKind.Watch, "actorproc://warm-up/system/a", "actorproc://warm-up/system/b", false),
             new ChildExiting(1),
-            new ChildExitAck(),
-        ];
-        foreach (var message in messages)
-        {
-            serializer.Deserialize<object>(serializer.SerializeToArray(message), state);
-        }
+            new ChildExitAck());
 
         // The exit sequence's steps that have nothing to do here run now, so that the exit does not compile them.
         Queues.PutBuffer.FlushAll();

@@ -79,6 +79,15 @@ internal static class ChildWarmUp
             (Runtime: runtime, Spare: spare, Preload: preload),
             preferLocal: false);
 
+    /// <summary>Serializes and reads back each of <paramref name="messages"/>, which builds (and compiles) their codecs.</summary>
+    internal static void RoundTrip(Serializer serializer, object? state, params object[] messages)
+    {
+        foreach (var message in messages)
+        {
+            serializer.Deserialize<object>(serializer.SerializeToArray(message), state);
+        }
+    }
+
     /// <summary>The one-time costs of a first socket, random bytes and HMAC in a process (public for the test of this warm-up).</summary>
     internal static void PrimeTransport()
     {
